@@ -72,6 +72,24 @@ export interface Resource {
   dependsOn: string[];
   /** Raw Metadata section, if any. */
   metadata?: unknown;
+  /**
+   * Set on resources SAM creates implicitly that Flowform still draws, so that traffic and wires
+   * have somewhere to start: `ServerlessRestApi` / `ServerlessHttpApi` (Api/HttpApi events with no
+   * API id) and the rule or schedule behind a function's `Schedule`, `ScheduleV2`, `EventBridgeRule`
+   * or `CloudWatchEvent` event (logical ID = function ID + event name, as SAM names it).
+   * `properties` of an implicit schedule/rule are the event's Properties. Not in `Resources`.
+   */
+  implicit?: ImplicitOrigin;
+}
+
+/** Where an implicit resource comes from: the event that makes SAM create it. */
+export interface ImplicitOrigin {
+  /** Logical ID of the resource whose event creates it (the first one, for shared implicit APIs). */
+  owner: string;
+  /** Path of that event inside the owner, e.g. ["Properties","Events","Nightly"]. */
+  path: (string | number)[];
+  /** In words: "SAM creates this API for Api events that name no RestApiId". */
+  reason: string;
 }
 
 export type ConnectionKind = "trigger" | "access" | "destination" | "reference";
@@ -178,6 +196,8 @@ export interface EditResult {
   inverse: TextEdit[];
   /** Logical IDs the operation created or renamed to, so the UI can select them. */
   touched: string[];
+  /** Things the person should know about the edit (e.g. references left pointing at a removed resource). */
+  notes?: string[];
 }
 
 /** An operation that cannot be done, with the reason and, where one exists, the usual fix. */
