@@ -78,6 +78,8 @@ export function scriptFor(outcome: ScriptedOutcome, failure?: ScriptedFailure): 
 export async function startAwsEmulator(initial: EmulatorScript = {}): Promise<AwsEmulator> {
   const buckets = new Map<string, Map<string, StoredObject>>();
   const calls: RecordedCall[] = [];
+  // Assigned once the server listens; the request handlers (closures) read it.
+  // eslint-disable-next-line prefer-const
   let emulator: AwsEmulator;
   const cloudformation = new CloudFormationEmulator((url) => readTemplateUrl(url, buckets, emulator?.endpoint));
 
