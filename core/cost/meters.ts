@@ -1,0 +1,141 @@
+/**
+ * Meters: the billable dimensions AWS charges, each tied to a price and (where there is one)
+ * a free allowance. Resources produce meter readings; readings of one meter are summed across
+ * the whole design before tiers and free allowances apply, because AWS tiers and free tiers are
+ * account-wide (Lambda tiers: "per architecture, per region, per account" — AWS What's New,
+ * Aug 2022), and the charge is then shared back to resources in proportion to their use.
+ */
+import { chargeFor, type FreeAllowance, type Price, type PriceTable, type Seen } from "./prices";
+
+export type Service =
+  | "Lambda"
+  | "API Gateway"
+  | "S3"
+  | "DynamoDB"
+  | "SQS"
+  | "SNS"
+  | "EventBridge"
+  | "Step Functions"
+  | "Kinesis"
+  | "CloudWatch Logs"
+  | "Data transfer"
+  | "EC2";
+
+export interface MeterDef {
+  service: Service;
+  /** The pricing dimension, in words. */
+  dimension: string;
+  price(p: PriceTable): Price;
+  free?(p: PriceTable): FreeAllowance;
+  /** Meters sharing one allowance (e.g. Lambda GB-s for x86 and arm64) name the same group. */
+  freeGroup?: string;
+}
+
+export const METERS = {
+  lambdaRequests: { service: "Lambda", dimension: "Requests", price: (p) => p.lambda.requests, free: (p) => p.lambda.freeRequests },
+  lambdaDurationX86: { service: "Lambda", dimension: "Duration (x86_64)", price: (p) => p.lambda.durationX86, free: (p) => p.lambda.freeComputeGbS, freeGroup: "lambda-compute" },
+  lambdaDurationArm: { service: "Lambda", dimension: "Duration (arm64)", price: (p) => p.lambda.durationArm, free: (p) => p.lambda.freeComputeGbS, freeGroup: "lambda-compute" },
+  lambdaEphemeral: { service: "Lambda", dimension: "Ephemeral storage above 512 MB", price: (p) => p.lambda.ephemeralStorage },
+  lambdaProvisionedX86: { service: "Lambda", dimension: "Provisioned concurrency (x86_64)", price: (p) => p.lambda.provisionedConcurrencyX86 },
+  lambdaProvisionedArm: { service: "Lambda", dimension: "Provisioned concurrency (arm64)", price: (p) => p.lambda.provisionedConcurrencyArm },
+  lambdaProvisionedDurationX86: { service: "Lambda", dimension: "Duration on provisioned concurrency (x86_64)", price: (p) => p.lambda.provisionedDurationX86 },
+  lambdaProvisionedDurationArm: { service: "Lambda", dimension: "Duration on provisioned concurrency (arm64)", price: (p) => p.lambda.provisionedDurationArm },
+  restRequests: { service: "API Gateway", dimension: "REST API requests", price: (p) => p.apiGateway.rest, free: (p) => p.apiGateway.freeRest },
+  httpRequests: { service: "API Gateway", dimension: "HTTP API requests (512 KB units)", price: (p) => p.apiGateway.http, free: (p) => p.apiGateway.freeHttp },
+  s3Storage: { service: "S3", dimension: "Standard storage", price: (p) => p.s3.storageStandard, free: (p) => p.s3.freeStorage },
+  s3Put: { service: "S3", dimension: "PUT/COPY/POST/LIST requests", price: (p) => p.s3.put, free: (p) => p.s3.freePut },
+  s3Get: { service: "S3", dimension: "GET/SELECT requests", price: (p) => p.s3.get, free: (p) => p.s3.freeGet },
+  dynamoWrites: { service: "DynamoDB", dimension: "On-demand write request units", price: (p) => p.dynamodb.writeRequest },
+  dynamoReads: { service: "DynamoDB", dimension: "On-demand read request units", price: (p) => p.dynamodb.readRequest },
+  dynamoStorage: { service: "DynamoDB", dimension: "Storage", price: (p) => p.dynamodb.storage, free: (p) => p.dynamodb.freeStorage },
+  sqsStandard: { service: "SQS", dimension: "Standard queue requests (64 KB chunks)", price: (p) => p.sqs.standard, free: (p) => p.sqs.freeRequests, freeGroup: "sqs" },
+  sqsFifo: { service: "SQS", dimension: "FIFO queue requests (64 KB chunks)", price: (p) => p.sqs.fifo, free: (p) => p.sqs.freeRequests, freeGroup: "sqs" },
+  snsPublish: { service: "SNS", dimension: "Publishes (64 KB chunks)", price: (p) => p.sns.publish, free: (p) => p.sns.freePublish },
+  snsHttp: { service: "SNS", dimension: "HTTP/S deliveries", price: (p) => p.sns.deliveryHttp, free: (p) => p.sns.freeHttp },
+  snsEmail: { service: "SNS", dimension: "Email deliveries", price: (p) => p.sns.deliveryEmail, free: (p) => p.sns.freeEmail },
+  snsPush: { service: "SNS", dimension: "Mobile push deliveries", price: (p) => p.sns.deliveryMobilePush },
+  snsLambdaSqs: { service: "SNS", dimension: "Deliveries to Lambda/SQS", price: (p) => p.sns.deliveryLambdaSqs },
+  eventsCustom: { service: "EventBridge", dimension: "Custom events (64 KB chunks)", price: (p) => p.eventbridge.customEvents },
+  scheduler: { service: "EventBridge", dimension: "Scheduler invocations", price: (p) => p.eventbridge.scheduler, free: (p) => p.eventbridge.freeScheduler },
+  sfnTransitions: { service: "Step Functions", dimension: "Standard state transitions", price: (p) => p.stepFunctions.standardTransitions, free: (p) => p.stepFunctions.freeTransitions },
+  sfnExpressRequests: { service: "Step Functions", dimension: "Express requests", price: (p) => p.stepFunctions.expressRequests },
+  sfnExpressDuration: { service: "Step Functions", dimension: "Express duration (GB-hours)", price: (p) => p.stepFunctions.expressDuration },
+  kinesisStreamHours: { service: "Kinesis", dimension: "On-demand stream hours", price: (p) => p.kinesis.onDemandStreamHour },
+  kinesisDataIn: { service: "Kinesis", dimension: "On-demand data in (GB)", price: (p) => p.kinesis.onDemandDataIn },
+  kinesisDataOut: { service: "Kinesis", dimension: "On-demand data out (GB)", price: (p) => p.kinesis.onDemandDataOut },
+  kinesisShardHours: { service: "Kinesis", dimension: "Provisioned shard hours", price: (p) => p.kinesis.shardHour },
+  kinesisPutUnits: { service: "Kinesis", dimension: "Provisioned PUT payload units", price: (p) => p.kinesis.putPayloadUnits },
+  logsIngest: { service: "CloudWatch Logs", dimension: "Log ingestion (GB)", price: (p) => p.logs.ingest, free: (p) => p.logs.freeIngest },
+  logsStorage: { service: "CloudWatch Logs", dimension: "Log storage (GB-month)", price: (p) => p.logs.storage },
+  dataOut: { service: "Data transfer", dimension: "Data out to the internet (GB)", price: (p) => p.dataTransfer.internetOut, free: (p) => p.dataTransfer.freeOut },
+  alwaysOn: { service: "EC2", dimension: "Always-on instance hours", price: (p) => p.alwaysOn.hourly },
+} satisfies Record<string, MeterDef>;
+
+export type MeterId = keyof typeof METERS;
+
+/** One resource's use of one meter. */
+export interface Reading {
+  resource: string;
+  meter: MeterId;
+  quantity: number;
+}
+
+export interface FreeTierChoice {
+  /** Deduct always-free allowances. */
+  alwaysFree: boolean;
+  /** Deduct 12-month allowances (new accounts only). */
+  twelveMonth: boolean;
+}
+
+export interface MeterCharge {
+  meter: MeterId;
+  quantity: number;
+  freeApplied: number;
+  usd: number;
+}
+
+function allowanceFor(def: MeterDef, prices: PriceTable, free: FreeTierChoice): number {
+  const allowance = def.free?.(prices);
+  if (!allowance) return 0;
+  if (allowance.kind === "always-free" && free.alwaysFree) return allowance.amount;
+  if (allowance.kind === "12-month" && free.twelveMonth) return allowance.amount;
+  return 0;
+}
+
+/**
+ * Charge every meter for its summed quantity. Allowances shared by a group are consumed in
+ * meter order (the first meter of the group uses the allowance first).
+ */
+export function chargeMeters(totals: Map<MeterId, number>, prices: PriceTable, free: FreeTierChoice): Map<MeterId, MeterCharge> {
+  const groupLeft = new Map<string, number>();
+  const charges = new Map<MeterId, MeterCharge>();
+  for (const id of Object.keys(METERS) as MeterId[]) {
+    const quantity = totals.get(id);
+    if (quantity === undefined) continue;
+    const def: MeterDef = METERS[id];
+    let allowance = allowanceFor(def, prices, free);
+    if (def.freeGroup) {
+      if (!groupLeft.has(def.freeGroup)) groupLeft.set(def.freeGroup, allowance);
+      allowance = groupLeft.get(def.freeGroup)!;
+    }
+    const freeApplied = Math.min(quantity, allowance);
+    if (def.freeGroup) groupLeft.set(def.freeGroup, allowance - freeApplied);
+    charges.set(id, { meter: id, quantity, freeApplied, usd: chargeFor(def.price(prices), quantity, freeApplied) });
+  }
+  return charges;
+}
+
+/** The price of a meter in words: "$0.20 per 1M request" (first tier; "from" when tiered). */
+export function priceInWords(def: MeterDef, prices: PriceTable): { text: string; seen: Seen; source: string; read: string } {
+  const price = def.price(prices);
+  const per = price.per === 1 ? "" : price.per >= 1e6 ? `${price.per / 1e6}M ` : `${price.per.toLocaleString("en-US")} `;
+  const usd = price.tiers[0].usd;
+  const amount = usd < 0.01 ? `$${usd.toPrecision(6).replace(/0+$/, "")}` : `$${usd.toFixed(usd < 1 ? 4 : 2).replace(/(\.\d\d)0+$/, "$1")}`;
+  const from = price.tiers.length > 1 ? "from " : "";
+  return { text: `${from}${amount} per ${per}${price.unit}`, seen: price.seen, source: prices.sources[price.source]?.url ?? price.source, read: price.read };
+}
+
+/** Round to cents only at the end, robust to binary fractions (0.475 → 0.48). */
+export function roundCents(usd: number): number {
+  return Math.round(Number((usd * 100).toFixed(6))) / 100;
+}
