@@ -1,0 +1,69 @@
+/**
+ * The public face of Flowform's core: pure TypeScript, no Node/DOM/Electron/React. Main, renderer
+ * and the CLI import from here (`import { importTemplate } from "../core"`).
+ *
+ * Model (core/model)
+ * - `importTemplate(text, file?) → ImportResult` ({ model: TemplateModel | null, problems }).
+ *   Never throws. `model.resources` includes the implicit resources SAM creates (`implicit` set:
+ *   ServerlessRestApi, ServerlessHttpApi, the rule/schedule behind Schedule/EventBridge events);
+ *   `model.connections` are the wires derived from events, policies, env vars, Ref/GetAtt/Sub,
+ *   DependsOn. `modelFromParsed(parsed, problems?)` does the same from a ParsedTemplate.
+ * - All shared types: Resource, Connection, TemplateModel, Problem, Operation, EditResult, …
+ *
+ * Catalog (core/catalog)
+ * - `CARDS`, `paletteCards()`, `cardFor(kind)`, `kindOf(type, properties?)`,
+ *   `newResourceType(kind)`, `docsForType(type)`, `scheduleExpressionOf(resource)`,
+ *   `isFifoQueue(resource)`, types `CatalogCard`, `EditableProperty`, `ResourceHandles`.
+ *   Kind ids: http-api, rest-api, function, bucket, table, queue, topic, event-bus, event-rule,
+ *   schedule, stream, state-machine, user-pool, layer, generic.
+ *
+ * Connections (core/connections)
+ * - `RULES` (one per family), `canConnect(model, fromId, toId, settings?) → ConnectVerdict`
+ *   ({ ok, rule, kind, label, summary } or a Refusal with reason and fix),
+ *   `connectionOptions(model, from, to)` (the alternative wires for a pair, e.g. access vs
+ *   on-failure destination), `planConnect` / `planDisconnect` / `planUpdate` (the template
+ *   changes, in words and as paths), `recogniseConnections(model)`, `findReferences(value)`.
+ *   Settings: `level` ("read" | "write" | "read-write") for access wires; `as` ("on-failure" |
+ *   "on-success" | "dlq") for destination wires; `method`, `path` for API routes; `batchSize`…
+ *
+ * Template (core/template)
+ * - `parseTemplate(text, file?)`, `INTRINSIC_TAGS`, `positionAt`, `nodeAt`, `keyLineAt`.
+ */
+export * from "./model/types";
+export { importTemplate, modelFromParsed } from "./model/import";
+export {
+  CARDS,
+  cardFor,
+  docsForType,
+  genericCard,
+  isFifoQueue,
+  kindOf,
+  newResourceType,
+  paletteCards,
+  scheduleExpressionOf,
+  type CatalogCard,
+  type EditableProperty,
+  type PropertyType,
+  type ResourceHandles,
+} from "./catalog";
+export {
+  RULES,
+  canConnect,
+  connectionOptions,
+  findReferences,
+  implicitResources,
+  isRefusal,
+  planConnect,
+  planDisconnect,
+  planUpdate,
+  recogniseConnections,
+  ruleById,
+  samEvents,
+  IMPLICIT_HTTP_API,
+  IMPLICIT_REST_API,
+  type ConnectPlan,
+  type ConnectVerdict,
+  type ConnectionRule,
+  type TemplateChange,
+} from "./connections";
+export { parseTemplate, INTRINSIC_TAGS, positionAt, nodeAt, keyLineAt, detectFormat, type ParsedTemplate, type ParseOutcome } from "./template/parse";
