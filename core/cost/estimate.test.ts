@@ -1,0 +1,233 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { importTemplate } from "../model/import";
+import type { TemplateModel } from "../model/types";
+import { estimate, SERIES_POINTS } from "./estimate";
+import type { PriceTable } from "./prices";
+import type { UsageInput } from "./usage";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const priceFile = (region: string) => JSON.parse(readFileSync(resolve(repo, `resources/pricing/${region}.json`), "utf8")) as PriceTable;
+const prices = priceFile("us-east-1");
+
+function model(yaml: string): TemplateModel {
+  const result = importTemplate(`Transform: AWS::Serverless-2016-10-31\nResources:\n${yaml}`);
+  if (!result.model) throw new Error(result.problems.map((p) => p.message).join("; "));
+  return result.model;
+}
+
+const fn = (id: string, extra = "") => `  ${id}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n${extra}`;
+
+function traffic(breakdown: ReturnType<typeof estimate>, id: string): number {
+  return breakdown.resources.find((r) => r.id === id)!.traffic.quantity;
+}
+function line(breakdown: ReturnType<typeof estimate>, id: string, dimension: string) {
+  return breakdown.resources.find((r) => r.id === id)!.lines.find((l) => l.dimension.startsWith(dimension));
+}
+
+const apiToFunction = model(`  Api:
+    Type: AWS::Serverless::HttpApi
+${fn("GetOrders", `      Events:
+        Get: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /orders, Method: GET } }
+`)}${fn("PutOrder", `      Events:
+        Put: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /orders, Method: PUT } }
+`)}`);
+
+describe("traffic follows trigger wires", () => {
+  it("splits an API's requests equally between its routes, and a share on a wire overrides that", () => {
+    const usage: UsageInput = { resources: { Api: { requestsPerMonth: 4_000_000 } } };
+    const even = estimate(apiToFunction, usage, prices, { series: false });
+    expect(traffic(even, "GetOrders")).toBe(2_000_000);
+    expect(traffic(even, "PutOrder")).toBe(2_000_000);
+    const wire = apiToFunction.connections.find((c) => c.to === "GetOrders")!;
+    const skewed = estimate(apiToFunction, { ...usage, connections: { [wire.id]: { share: 0.75 } } }, prices, { series: false });
+    expect(traffic(skewed, "GetOrders")).toBe(3_000_000);
+  });
+
+  it("charges HTTP API requests per 512 KB unit", () => {
+    const small = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 2_000_000, requestKb: 100 } } }, prices, { series: false });
+    const large = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 2_000_000, requestKb: 600 } } }, prices, { series: false });
+    expect(line(small, "Api", "HTTP API")!.quantity).toBe(2_000_000);
+    expect(line(large, "Api", "HTTP API")!.quantity).toBe(4_000_000);
+    expect(line(small, "Api", "HTTP API")!.usd).toBeCloseTo(2.0, 10);
+  });
+
+  it("turns queue messages into invocations divided by the batch size", () => {
+    const m = model(`  Jobs:
+    Type: AWS::SQS::Queue
+${fn("Worker", `      Events:
+        Q: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 5 } }
+`)}`);
+    const b = estimate(m, { resources: { Jobs: { messagesPerMonth: 1_000_000 } } }, prices, { series: false });
+    expect(traffic(b, "Worker")).toBe(200_000);
+    // 1M sends + 200k receive batches + 200k delete batches.
+    expect(line(b, "Jobs", "Standard queue")!.quantity).toBe(1_400_000);
+  });
+
+  it("fans an SNS message out to every subscriber", () => {
+    const m = model(`  Alerts:
+    Type: AWS::SNS::Topic
+${fn("A", `      Events:
+        S: { Type: SNS, Properties: { Topic: !Ref Alerts } }
+`)}${fn("B", `      Events:
+        S: { Type: SNS, Properties: { Topic: !Ref Alerts } }
+`)}`);
+    const b = estimate(m, { resources: { Alerts: { messagesPerMonth: 300_000 } } }, prices, { series: false });
+    expect(traffic(b, "A")).toBe(300_000);
+    expect(traffic(b, "B")).toBe(300_000);
+    expect(line(b, "Alerts", "Publishes")!.quantity).toBe(300_000);
+  });
+
+  it("fires a scheduled function exactly as often as its rate says", () => {
+    const m = model(fn("Nightly", `      Events:
+        Tick: { Type: Schedule, Properties: { Schedule: rate(5 minutes) } }
+`));
+    const b = estimate(m, {}, prices, { series: false });
+    expect(traffic(b, "Nightly")).toBe(8760);
+    expect(b.assumptions.join(" ")).toMatch(/8760 times a month \(rate\(5 minutes\)/);
+  });
+});
+
+describe("traffic follows access and destination wires", () => {
+  const chain = model(`  Api:
+    Type: AWS::Serverless::HttpApi
+${fn("Front", `      Events:
+        Post: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /jobs, Method: POST } }
+      Policies:
+        - DynamoDBCrudPolicy: { TableName: !Ref Orders }
+        - SQSSendMessagePolicy: { QueueName: !GetAtt Jobs.QueueName }
+`)}  Orders:
+    Type: AWS::Serverless::SimpleTable
+  Jobs:
+    Type: AWS::SQS::Queue
+${fn("Worker", `      Events:
+        Q: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 10 } }
+`)}`);
+
+  it("makes a function's writes to a queue that queue's traffic, and the queue's consumer runs per batch", () => {
+    const b = estimate(chain, { resources: { Api: { requestsPerMonth: 1_000_000 } } }, prices, { series: false });
+    expect(traffic(b, "Front")).toBe(1_000_000);
+    expect(traffic(b, "Jobs")).toBe(1_000_000);
+    expect(traffic(b, "Worker")).toBe(100_000);
+  });
+
+  it("multiplies calls per invocation on an access wire", () => {
+    const wire = chain.connections.find((c) => c.kind === "access" && c.to === "Jobs")!;
+    const b = estimate(chain, { resources: { Api: { requestsPerMonth: 1_000_000 } }, connections: { [wire.id]: { callsPerInvocation: 3 } } }, prices, { series: false });
+    expect(traffic(b, "Jobs")).toBe(3_000_000);
+    expect(traffic(b, "Worker")).toBe(300_000);
+  });
+
+  it("counts a read-write table wire as one read and one write per invocation, in request units by item size", () => {
+    const b = estimate(chain, { resources: { Api: { requestsPerMonth: 1_000_000 }, Orders: { itemKb: 6 } } }, prices, { series: false });
+    // 6 KB item: 6 WRU per write; eventually consistent read of 6 KB = 2 × 0.5 RRU.
+    expect(line(b, "Orders", "On-demand write")!.quantity).toBe(6_000_000);
+    expect(line(b, "Orders", "On-demand read")!.quantity).toBe(1_000_000);
+    expect(line(b, "Orders", "On-demand write")!.usd).toBeCloseTo(6 * 0.625, 10);
+  });
+
+  it("retries failures and sends what still fails down the destination wire", () => {
+    const m = model(`  Uploads:
+    Type: AWS::S3::Bucket
+${fn("Thumbs", `      Events:
+        Up: { Type: S3, Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* } }
+      EventInvokeConfig:
+        DestinationConfig:
+          OnFailure: { Type: SQS, Destination: !GetAtt Failed.Arn }
+`)}  Failed:
+    Type: AWS::SQS::Queue
+`);
+    const b = estimate(m, { resources: { Uploads: { uploadsPerMonth: 1_000_000 }, Thumbs: { failureRate: 0.1 } } }, prices, { series: false });
+    // S3 invokes asynchronously: Lambda retries twice → 1 + 0.1 + 0.01 attempts per upload.
+    expect(traffic(b, "Thumbs")).toBeCloseTo(1_110_000, 6);
+    expect(m.connections.some((c) => c.kind === "destination" && c.to === "Failed")).toBe(true);
+    // 0.1³ of uploads still fail after the two retries.
+    expect(traffic(b, "Failed")).toBeCloseTo(1_000, 6);
+  });
+});
+
+describe("cost properties", () => {
+  const corpusDir = resolve(repo, "../shared/corpus/serverless-patterns");
+  const templates = readdirSync(corpusDir)
+    .map((d) => join(corpusDir, d))
+    .filter((d) => statSync(d).isDirectory())
+    .flatMap((d) => ["template.yaml", "template.yml"].map((f) => join(d, f)))
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    });
+
+  it("never decreases as traffic grows, and the free tier never raises it", () => {
+    const b = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 10_000 } } }, prices);
+    expect(b.series.map((p) => p.entryRequests)).toEqual(SERIES_POINTS);
+    for (let i = 1; i < b.series.length; i++) expect(b.series[i].usd).toBeGreaterThanOrEqual(b.series[i - 1].usd);
+    for (const p of b.series) expect(p.usd).toBeLessThanOrEqual(p.usdWithoutFreeTier);
+    expect(b.total).toBeLessThanOrEqual(b.totalWithoutFreeTier);
+  });
+
+  it("counts only fixed costs at zero traffic", () => {
+    const m = model(`  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties: { ShardCount: 2 }
+${fn("Warm", `      MemorySize: 1024
+      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }
+      AutoPublishAlias: live
+`)}  Orders:
+    Type: AWS::Serverless::SimpleTable
+`);
+    const b = estimate(m, { resources: { Orders: { storageGb: 30 } } }, prices, { series: false });
+    const paid = b.resources.flatMap((r) => r.lines).filter((l) => l.usd > 0).map((l) => l.dimension).sort();
+    expect(paid).toEqual(["Provisioned concurrency (x86_64)", "Provisioned shard hours", "Storage"]);
+    // 2 shards × 730 h × $0.015 + 1 GB × 730 h × 3600 s × $0.0000041667 + (30 − 25 GB free) × $0.25.
+    expect(b.total).toBeCloseTo(2 * 730 * 0.015 + 730 * 3600 * 0.0000041667 + 5 * 0.25, 2);
+    expect(b.entryRequests).toBe(0);
+  });
+
+  it("adds up: the total is the sum of every resource's lines", () => {
+    const b = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 50_000_000 }, GetOrders: { durationMs: 250, memoryMb: 1024 } } }, prices, { series: false });
+    const sum = b.resources.reduce((s, r) => s + r.usd, 0);
+    expect(Math.abs(sum - b.total)).toBeLessThan(0.006);
+    expect(b.costPerMillionEntryRequests).toBeCloseTo(b.total / 50, 1);
+  });
+
+  it("prices the same design higher in Frankfurt than in N. Virginia for an HTTP API", () => {
+    const usage = { resources: { Api: { requestsPerMonth: 100_000_000 } } };
+    const virginia = estimate(apiToFunction, usage, prices, { series: false });
+    const frankfurt = estimate(apiToFunction, usage, priceFile("eu-central-1"), { series: false });
+    expect(frankfurt.total).toBeGreaterThan(virginia.total);
+    expect(frankfurt.region).toBe("eu-central-1");
+  });
+
+  it("states the always-on instance and where it breaks even", () => {
+    const b = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 1_000_000 }, GetOrders: { durationMs: 200 }, PutOrder: { durationMs: 200 } } }, prices);
+    expect(b.breakEven!.instance).toBe("t3.small");
+    expect(b.breakEven!.monthlyUsd).toBeCloseTo(0.0208 * 730, 2);
+    const n = b.breakEven!.requestsPerMonth!;
+    expect(n).toBeGreaterThan(1_000_000);
+    const at = (requests: number) => estimate(apiToFunction, { resources: { Api: { requestsPerMonth: requests }, GetOrders: { durationMs: 200 }, PutOrder: { durationMs: 200 } } }, prices, { series: false }).total;
+    expect(at(n * 1.01)).toBeGreaterThanOrEqual(b.breakEven!.monthlyUsd - 0.01);
+    expect(at(n * 0.99)).toBeLessThanOrEqual(b.breakEven!.monthlyUsd + 0.01);
+  });
+
+  it(`estimates every serverless-patterns template without error (${templates.length} real templates)`, () => {
+    let estimated = 0;
+    for (const file of templates) {
+      const result = importTemplate(readFileSync(file, "utf8"), file);
+      if (!result.model) continue;
+      const usage: UsageInput = { resources: {} };
+      for (const r of result.model.resources) usage.resources![r.id] = { requestsPerMonth: 1e6, messagesPerMonth: 1e6, uploadsPerMonth: 1e5, eventsPerMonth: 1e6 };
+      const b = estimate(result.model, usage, prices, { series: false });
+      expect(Number.isFinite(b.total), file).toBe(true);
+      expect(b.total).toBeGreaterThanOrEqual(0);
+      expect(b.total).toBeLessThanOrEqual(b.totalWithoutFreeTier);
+      estimated++;
+    }
+    expect(estimated).toBeGreaterThan(templates.length * 0.95);
+  });
+});
