@@ -1,0 +1,119 @@
+/**
+ * Shell behaviour that is not a component: start-up (reopen the session's project or start a new
+ * one, offer recovered edits), menu events, theme, window title, autosave to the recovery file,
+ * and keyboard shortcuts in the web host (Electron's menu has its own accelerators).
+ */
+import { useEffect, useSyncExternalStore } from "react";
+import { MENU_COMMANDS, type MenuCommand } from "../../preload/api";
+import { useStore } from "../store";
+import { api } from "../transport";
+import { appInfo, runCommand } from "./commands";
+
+/** Unsaved edits are written to the recovery file this long after the last change. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+export function useStartup(): void {
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const s = useStore.getState();
+      const current = await api().project.current();
+      if (cancelled) return;
+      if (current) {
+        s.loadSnapshot(current);
+      } else {
+        const recoveries = await api().project.recoveries();
+        if (cancelled) return;
+        s.loadSnapshot(await api().project.new());
+        if (recoveries[0]) s.offerRecovery(recoveries[0]);
+      }
+      // Tests (and screenshots) wait for this before driving the UI.
+      document.documentElement.dataset.flowformReady = "true";
+    })().catch((error: unknown) => useStore.getState().setStatus(`Could not start: ${String((error as Error).message ?? error)}`, "error"));
+    const stop = api().events.on("menu.command", ({ command }) => {
+      if ((MENU_COMMANDS as readonly string[]).includes(command)) void runCommand(command);
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, []);
+}
+
+export function useTheme(): "light" | "dark" {
+  const theme = useStore((s) => s.theme);
+  const prefersDark = usePrefersDark();
+  const effective = theme === "system" ? (prefersDark ? "dark" : "light") : theme;
+  useEffect(() => {
+    document.documentElement.dataset.theme = effective;
+    document.documentElement.style.colorScheme = effective;
+  }, [effective]);
+  return effective;
+}
+
+function usePrefersDark(): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      const query = window.matchMedia?.("(prefers-color-scheme: dark)");
+      query?.addEventListener("change", notify);
+      return () => query?.removeEventListener("change", notify);
+    },
+    () => window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false,
+  );
+}
+
+export function useWindowTitle(): void {
+  const name = useStore((s) => s.project?.name);
+  const dirty = useStore((s) => s.dirty);
+  useEffect(() => {
+    document.title = name ? `${dirty ? "● " : ""}${name} — Flowform` : "Flowform";
+  }, [name, dirty]);
+}
+
+/** Debounced snapshots of unsaved edits to main's recovery file. */
+export function useAutosave(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      if (!state.dirty || !state.project) return;
+      if (state.textVersion === previous.textVersion && state.settings === previous.settings) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const { templateText, settings, dirty } = useStore.getState();
+        if (!dirty) return;
+        api()
+          .project.autosave({ templateText, settings })
+          .then(({ savedAt }) => useStore.getState().setRecoverySavedAt(savedAt))
+          .catch(() => useStore.getState().setStatus("Could not write the recovery file", "error"));
+      }, AUTOSAVE_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+}
+
+const SHORTCUTS: { key: string; shift?: boolean; command: MenuCommand }[] = [
+  { key: "o", command: "project.open" },
+  { key: "s", command: "project.save" },
+  { key: "s", shift: true, command: "project.saveAs" },
+];
+
+export function useWebShortcuts(): void {
+  useEffect(() => {
+    let active = false;
+    void appInfo().then((info) => {
+      active = info.host === "web";
+    });
+    const onKey = (event: KeyboardEvent) => {
+      if (!active || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const match = SHORTCUTS.find((s) => s.key === event.key.toLowerCase() && !!s.shift === event.shiftKey);
+      if (!match) return;
+      event.preventDefault();
+      void runCommand(match.command);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}
