@@ -130,9 +130,20 @@ export function priceInWords(def: MeterDef, prices: PriceTable): { text: string;
   const price = def.price(prices);
   const per = price.per === 1 ? "" : price.per >= 1e6 ? `${price.per / 1e6}M ` : `${price.per.toLocaleString("en-US")} `;
   const usd = price.tiers[0].usd;
-  const amount = usd < 0.01 ? `$${usd.toPrecision(6).replace(/0+$/, "")}` : `$${usd.toFixed(usd < 1 ? 4 : 2).replace(/(\.\d\d)0+$/, "$1")}`;
+  const amount = `$${formatUsd(usd)}`;
   const from = price.tiers.length > 1 ? "from " : "";
   return { text: `${from}${amount} per ${per}${price.unit}`, seen: price.seen, source: prices.sources[price.source]?.url ?? price.source, read: price.read };
+}
+
+/** A price without float noise: 0 → "0", 0.2 → "0.20", 0.625 → "0.625", 0.0000166667 as is. */
+export function formatUsd(usd: number): string {
+  if (usd === 0) return "0";
+  if (usd >= 0.01) {
+    const text = String(Number(usd.toPrecision(8)));
+    const decimals = text.split(".")[1]?.length ?? 0;
+    return decimals < 2 ? usd.toFixed(2) : text;
+  }
+  return usd.toFixed(Math.min(20, 6 - Math.floor(Math.log10(usd)))).replace(/0+$/, "");
 }
 
 /** Round to cents only at the end, robust to binary fractions (0.475 → 0.48). */
