@@ -1,0 +1,213 @@
+/**
+ * The canvas: React Flow showing the last model that parsed. Gestures become core operations
+ * (see actions.ts); the nodes and edges live in the canvas slice, selection in its own slice.
+ */
+import { useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type Node,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import "./canvas.css";
+import { cardFor } from "../../core/catalog";
+import { useStore } from "../store";
+import { PALETTE_DRAG_TYPE } from "../palette/Palette";
+import { NODE_HEIGHT, NODE_WIDTH } from "../layout/graph";
+import { addResource, connectResources, copySelection, deleteSelection, duplicateSelection, paste } from "./actions";
+import { categoryColor } from "./icons";
+import { ResourceNodeView } from "./ResourceNode";
+import { WireEdgeView } from "./WireEdge";
+import { CanvasToastView } from "./Toast";
+import { useEditShortcuts } from "./shortcuts";
+import { resourceIndex } from "./hooks";
+import type { ResourceNode, WireEdge } from "./diagram";
+
+const nodeTypes = { resource: ResourceNodeView };
+const edgeTypes = { wire: WireEdgeView };
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasFlow />
+    </ReactFlowProvider>
+  );
+}
+
+function minimapColor(node: Node): string {
+  const model = useStore.getState().lastGoodModel;
+  const resource = model ? resourceIndex(model).get(node.id) : undefined;
+  return resource ? categoryColor[cardFor(resource.kind).category] : "#888";
+}
+
+function CanvasFlow() {
+  const nodes = useStore((s) => s.nodes);
+  const edges = useStore((s) => s.edges);
+  const onNodesChange = useStore((s) => s.onNodesChange);
+  const onEdgesChange = useStore((s) => s.onEdgesChange);
+  const theme = useStore((s) => s.theme);
+  const layout = useStore((s) => s.layout);
+  const hasModel = useStore((s) => s.lastGoodModel !== null);
+  const textBroken = useStore((s) => s.model === null && s.lastGoodModel !== null);
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+
+  useEffect(() => {
+    useStore.getState().setCanvasView({
+      centre() {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      },
+      fitView() {
+        void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 0 });
+      },
+    });
+    return () => useStore.getState().setCanvasView(null);
+  }, [flow]);
+
+  useEditShortcuts();
+
+  const onConnect = useCallback((c: FlowConnection) => {
+    if (!c.source || !c.target) return;
+    connectResources(c.source, c.target, pointer.current ?? undefined);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (!kind) return;
+      event.preventDefault();
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addResource(kind, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 });
+    },
+    [flow],
+  );
+
+  const onKeyDown = useCallback((event: ReactKeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (target.closest("input, textarea, select, [contenteditable='true']")) return;
+    const s = useStore.getState();
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === "Delete" || (event.key === "Backspace" && !mod)) {
+      event.preventDefault();
+      deleteSelection();
+    } else if (event.key === "F2" && s.selectedIds.length === 1) {
+      event.preventDefault();
+      s.setRenaming(s.selectedIds[0]);
+    } else if (event.key === "Enter" && target.classList.contains("react-flow__node")) {
+      event.preventDefault();
+      const id = target.getAttribute("data-id");
+      if (id) s.select([id]);
+      s.requestInspect();
+    } else if (event.key === "Escape") {
+      s.dismissToast();
+      s.clearSelection();
+    } else if (mod && event.key.toLowerCase() === "c") {
+      if (copySelection() > 0) event.preventDefault();
+    } else if (mod && event.key.toLowerCase() === "v") {
+      event.preventDefault();
+      paste();
+    } else if (mod && event.key.toLowerCase() === "d") {
+      event.preventDefault();
+      duplicateSelection();
+    } else if (mod && event.key.toLowerCase() === "a") {
+      event.preventDefault();
+      s.select(s.nodes.map((n) => n.id));
+    }
+  }, []);
+
+  // Focusing a node with Tab selects it, so the inspector follows the keyboard.
+  const onFocus = useCallback((event: React.FocusEvent) => {
+    const el = event.target as HTMLElement;
+    if (!el.classList.contains("react-flow__node")) return;
+    const id = el.getAttribute("data-id");
+    const s = useStore.getState();
+    if (id && !(s.selectedIds.length === 1 && s.selectedIds[0] === id) && !s.selectedIds.includes(id)) s.select([id]);
+  }, []);
+
+  return (
+    <div
+      className="ff-canvas"
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onPointerMove={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY };
+      }}
+    >
+      <ReactFlow<ResourceNode, WireEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        colorMode={theme}
+        minZoom={0.05}
+        maxZoom={2}
+        onlyRenderVisibleElements={nodes.length > 300}
+        onPaneClick={() => useStore.getState().dismissToast()}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Diagram"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
+        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <Panel position="top-right" className="ff-canvas-tools">
+          <button
+            type="button"
+            onClick={() => void useStore.getState().tidyLayout(true)}
+            disabled={layout.running || nodes.length === 0}
+            title="Lay out the diagram left to right: event sources, then functions, then the services they use"
+          >
+            {layout.running ? "Laying out…" : "Tidy layout"}
+          </button>
+        </Panel>
+        {layout.engine === "grid" && layout.reason && (
+          <Panel position="top-left" className="ff-canvas-note" role="status">
+            Placed on a grid: {layout.reason}.
+          </Panel>
+        )}
+        {textBroken && (
+          <Panel position="top-center" className="ff-canvas-note ff-canvas-note--warning" role="status">
+            The template has an error; the diagram shows its last valid state.
+          </Panel>
+        )}
+      </ReactFlow>
+      {!hasModel && <EmptyCanvas />}
+      <CanvasToastView />
+    </div>
+  );
+}
+
+function EmptyCanvas() {
+  const hasProject = useStore((s) => s.project !== null);
+  return (
+    <div className="ff-canvas-empty" role="note">
+      {hasProject ? "Drag a resource from the palette, or type in the template view." : "Open a project or start a new one."}
+    </div>
+  );
+}

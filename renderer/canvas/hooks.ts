@@ -1,0 +1,60 @@
+/**
+ * Small store selectors for the canvas' memoized components. Each one reads one resource's
+ * facts by logical ID through an index cached per model, so a node's selector is O(1) and
+ * returns the same object until that resource itself changes.
+ */
+import { useCallback } from "react";
+import type { Problem, Resource, TemplateModel } from "../../core/model/types";
+import { useStore } from "../store";
+import { addResource } from "./actions";
+
+const resourceIndexes = new WeakMap<TemplateModel, Map<string, Resource>>();
+
+export function resourceIndex(model: TemplateModel): Map<string, Resource> {
+  let index = resourceIndexes.get(model);
+  if (!index) {
+    index = new Map(model.resources.map((r) => [r.id, r]));
+    resourceIndexes.set(model, index);
+  }
+  return index;
+}
+
+export function useResource(id: string): Resource | undefined {
+  return useStore((s) => (s.lastGoodModel ? resourceIndex(s.lastGoodModel).get(id) : undefined));
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+const NO_PROBLEMS: ProblemCounts = Object.freeze({ errors: 0, warnings: 0 });
+const problemIndexes = new WeakMap<Problem[], Map<string, ProblemCounts>>();
+
+export function problemCountsByResource(problems: Problem[]): Map<string, ProblemCounts> {
+  let index = problemIndexes.get(problems);
+  if (!index) {
+    index = new Map();
+    for (const p of problems) {
+      if (!p.resource || p.severity === "info") continue;
+      const counts = index.get(p.resource) ?? { errors: 0, warnings: 0 };
+      if (p.severity === "error") counts.errors++;
+      else counts.warnings++;
+      index.set(p.resource, counts);
+    }
+    problemIndexes.set(problems, index);
+  }
+  return index;
+}
+
+export function useResourceProblemCounts(id: string): ProblemCounts {
+  return useStore((s) => problemCountsByResource(s.problems).get(id) ?? NO_PROBLEMS);
+}
+
+export function useIsRenaming(id: string): boolean {
+  return useStore((s) => s.renamingId === id);
+}
+
+/** Add a resource of a kind at the centre of the view (palette click / Enter). */
+export function useAddResource(): (kind: string) => void {
+  return useCallback((kind: string) => addResource(kind), []);
+}

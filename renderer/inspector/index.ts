@@ -1,0 +1,2 @@
+/** Public face of the inspector region. */
+export { Inspector } from "./Inspector";

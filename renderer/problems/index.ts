@@ -1,0 +1,2 @@
+/** Public face of the problems panel (a bottom-panel tab). */
+export { ProblemsPanel, selectProblem, sortProblems } from "./ProblemsPanel";

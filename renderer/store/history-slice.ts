@@ -1,0 +1,109 @@
+/**
+ * Editing actions and undo / redo. Every change of the template text, whatever made it (a canvas
+ * gesture, the inspector, typing in the template view, a quick fix), passes through the project
+ * slice's `setTemplateText`; this slice watches `textVersion` and records each change with its
+ * inverse edit, so undo covers every surface without each of them having to remember.
+ */
+import * as core from "../../core";
+import type { EditResult, Operation, Refusal } from "../../core/model/types";
+import { describeOperation, emptyHistory, entryFor, record, redo as redoIn, undo as undoIn, applyEdits, type HistoryState } from "./history";
+import type { SliceCreator, TextOrigin } from "./index";
+
+export interface HistorySlice {
+  history: HistoryState;
+  /** Apply one operation to the template. Records it for undo; a refusal changes nothing. */
+  runOperation(op: Operation, origin?: TextOrigin): EditResult | Refusal;
+  /**
+   * Apply several operations as one change (one undo step), e.g. deleting a selection. Stops at
+   * the first refusal and changes nothing in that case.
+   */
+  runOperations(ops: Operation[], label: string, origin?: TextOrigin): { touched: string[]; notes: string[] } | Refusal;
+  undo(): void;
+  redo(): void;
+}
+
+/** Label and touched IDs of the change being made; read by the recorder right after. */
+let pending: { label: string; operation?: Operation; touched?: string[] } | null = null;
+
+const originLabels: Record<string, string> = {
+  "template-view": "Edit template",
+  inspector: "Edit properties",
+  canvas: "Edit diagram",
+  code: "Edit code",
+};
+
+// core's applyOperation is landing (issue 4a); until then an operation is refused with the reason.
+const applyOperation = (text: string, op: Operation): EditResult | Refusal => {
+  const apply = (core as unknown as { applyOperation?: (t: string, o: Operation) => EditResult | Refusal }).applyOperation;
+  return apply ? apply(text, op) : { refused: true, reason: "Editing from the canvas is not available in this build yet." };
+};
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === "object" && value !== null && (value as Refusal).refused === true;
+}
+
+export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) => {
+  store.subscribe((state, prev) => {
+    if (state.textVersion === prev.textVersion) return;
+    const change = pending;
+    pending = null;
+    if (state.textOrigin === "load") {
+      set({ history: emptyHistory() });
+      return;
+    }
+    if (state.textOrigin === "undo" || state.textOrigin === "redo") return;
+    const label = change?.label ?? originLabels[state.textOrigin] ?? "Edit";
+    set({
+      history: record(
+        state.history,
+        entryFor(label, prev.templateText, state.templateText, { operation: change?.operation, touched: change?.touched }),
+      ),
+    });
+  });
+
+  return {
+    history: emptyHistory(),
+
+    runOperation(op, origin = "canvas") {
+      const result = applyOperation(get().templateText, op);
+      if (isRefusal(result)) return result;
+      pending = { label: describeOperation(op), operation: op, touched: result.touched };
+      get().setTemplateText(result.text, origin);
+      pending = null;
+      return result;
+    },
+
+    runOperations(ops, label, origin = "canvas") {
+      let text = get().templateText;
+      const touched: string[] = [];
+      const notes: string[] = [];
+      for (const op of ops) {
+        const result = applyOperation(text, op);
+        if (isRefusal(result)) return result;
+        text = result.text;
+        touched.push(...result.touched);
+        notes.push(...(result.notes ?? []));
+      }
+      pending = { label, touched };
+      get().setTemplateText(text, origin);
+      pending = null;
+      return { touched, notes };
+    },
+
+    undo() {
+      const step = undoIn(get().history, get().templateText);
+      if (!step) return;
+      set({ history: step.history });
+      get().setTemplateText(step.text, "undo");
+    },
+
+    redo() {
+      const step = redoIn(get().history, get().templateText);
+      if (!step) return;
+      set({ history: step.history });
+      get().setTemplateText(step.text, "redo");
+    },
+  };
+};
+
+export { applyEdits };
