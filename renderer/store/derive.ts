@@ -1,10 +1,9 @@
 /**
  * What the store derives from the template text: the located problems and, when the text
- * parses, the model. Until core exports `importTemplate` (issue 4a), only the parser runs and
- * `model` stays null; the switch is this one function.
+ * parses, the model (core's `importTemplate`, which never throws).
  */
+import { importTemplate } from "../../core";
 import type { Problem, TemplateModel } from "../../core/model/types";
-import { parseTemplate } from "../../core/template/parse";
 
 export interface Derived {
   model: TemplateModel | null;
@@ -14,6 +13,6 @@ export interface Derived {
 }
 
 export function deriveFromText(text: string, file: string): Derived {
-  const { parsed, problems } = parseTemplate(text, file);
-  return { model: null, problems, parses: parsed !== null };
+  const { model, problems } = importTemplate(text, file);
+  return { model, problems, parses: model !== null };
 }
