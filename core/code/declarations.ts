@@ -89,6 +89,13 @@ export function generateDeclarations(wiring: FunctionWiring): string {
     lines.push(docComment(doc, "  "));
     lines.push(`  readonly ${isIdentifier(v.name) ? v.name : JSON.stringify(v.name)}: string;`);
   }
+  // A wire whose variable is missing from the template: typed as possibly undefined so the code
+  // reading it still compiles, and the hover says what to add.
+  for (const a of wiring.accesses) {
+    if (a.envVarDeclared || wiring.environment.some((e) => e.name === a.envVar)) continue;
+    lines.push(docComment(`Not in the template yet: add ${a.envVar} (the ${a.envValue} of ${a.target}) to the function's Environment.Variables.`, "  "));
+    lines.push(`  readonly ${isIdentifier(a.envVar) ? a.envVar : JSON.stringify(a.envVar)}?: string;`);
+  }
   // Variables the Lambda runtime sets for every function
   // ("Defined runtime environment variables", https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
   for (const v of ["AWS_REGION", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME"]) {

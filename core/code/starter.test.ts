@@ -112,6 +112,8 @@ describe("starter code from the wiring", () => {
     const w = wiringFor("", ["WorkQueue"]);
     expect(w.accesses[0]).toMatchObject({ envVar: "WORK_QUEUE", envVarDeclared: false, envValue: "URL" });
     expect(starterSource(w, "typescript")).toContain("add this variable to the function's environment");
+    expect(generateDeclarations(w)).toContain("readonly WORK_QUEUE?: string;");
+    expect(typeErrors({ "index.ts": starterSource(w, "typescript"), "fn.d.ts": generateDeclarations(w) })).toEqual([]);
   });
 
   it("puts the files under src/<LogicalId>/ with the handler the template should point at", () => {

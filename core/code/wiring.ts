@@ -203,7 +203,9 @@ export function functionWiring(model: TemplateModel, functionId: string): Functi
     if (accesses.some((a) => a.target === c.to)) continue;
     const target = model.resources.find((r) => r.id === c.to);
     if (!target) continue;
-    const fromSettings = typeof c.settings.envVar === "string" ? c.settings.envVar : undefined;
+    // The access rule lists the variables that carry the target (settings.variables).
+    const variables = Array.isArray(c.settings.variables) ? c.settings.variables.filter((v): v is string => typeof v === "string") : [];
+    const fromSettings = variables[0] ?? (typeof c.settings.envVar === "string" ? c.settings.envVar : undefined);
     const declared = environment.find((e) => e.name === fromSettings) ?? environment.find((e) => e.refersTo === target.id);
     const envVar = declared?.name ?? fromSettings ?? envVarNameFor(target.id);
     accesses.push({
