@@ -6,6 +6,10 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/e2e/fixtures.browser";
 
+// Several people run specs in one working tree at once; Playwright empties its output folder at
+// start, so each run gets its own (workers inherit the variable from the runner process).
+process.env.FLOWFORM_E2E_RUN ??= `${Date.now().toString(36)}-${process.pid}`;
+
 export default defineConfig({
   testDir: "test/e2e",
   testMatch: "**/*.spec.ts",
@@ -17,7 +21,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: [["list"]],
-  outputDir: "test-results",
+  outputDir: `test-results/run-${process.env.FLOWFORM_E2E_RUN}`,
   use: {
     browserName: "chromium",
     viewport: { width: 1280, height: 800 },

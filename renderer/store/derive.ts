@@ -1,14 +1,14 @@
 /**
- * What the store derives from the template text: the located problems and, when the text
- * parses, the model (core's `importTemplate`, which never throws).
+ * What the store derives from the template text: the model (core `importTemplate`) and the
+ * located problems. A text that does not parse gives no model; the store then keeps the last
+ * good one on screen (`lastGoodModel`).
  */
-import { importTemplate } from "../../core";
-import type { Problem, TemplateModel } from "../../core/model/types";
+import { importTemplate, type Problem, type TemplateModel } from "../../core";
 
 export interface Derived {
   model: TemplateModel | null;
   problems: Problem[];
-  /** The text parses (a model can be built); false keeps the last good model on screen. */
+  /** The text gave a model. */
   parses: boolean;
 }
 
