@@ -54,18 +54,17 @@ export const iamWildcard: CheckRule = {
       if (statement.effect !== "Allow") continue;
       const reasons: string[] = [];
       let severity: Severity = "warning";
+      const starResource = hasStarResource(statement.resource);
       if (statement.notAction) {
-        reasons.push(`allows every action except ${statement.actions.join(", ") || "the listed ones"} (NotAction)`);
+        reasons.push(`allows every action except ${statement.actions.join(", ") || "the listed ones"} (NotAction)${starResource ? ' on every resource (Resource "*")' : ""}`);
       } else if (statement.actions.includes("*")) {
-        reasons.push('allows every action of every service (Action "*")');
+        reasons.push(`allows every action of every service (Action "*")${starResource ? ' on every resource (Resource "*")' : ""}`);
         severity = "error";
       } else {
         const whole = statement.actions.filter((a) => /^[\w-]+:\*$/.test(a));
         if (whole.length > 0) reasons.push(`allows every action of ${whole.map((a) => a.split(":")[0]).join(", ")} (${whole.join(", ")})`);
-      }
-      if (hasStarResource(statement.resource)) {
-        const scopable = statement.notAction ? ["*"] : statement.actions.filter((a) => !onlyStar(a));
-        if (scopable.length > 0) reasons.push(`on every resource (Resource "*") for ${scopable.slice(0, 4).join(", ")}${scopable.length > 4 ? "…" : ""}`);
+        const scopable = starResource ? statement.actions.filter((a) => !onlyStar(a)) : [];
+        if (scopable.length > 0) reasons.push(`allows ${scopable.slice(0, 4).join(", ")}${scopable.length > 4 ? "…" : ""} on every resource (Resource "*")`);
       }
       if (reasons.length === 0) continue;
       const owner = ctx.facts.resources.get(statement.owner);

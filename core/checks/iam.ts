@@ -108,6 +108,8 @@ export interface WriteAccess {
   prefix?: string;
   /** In words: "S3CrudPolicy on Uploads", "s3:PutObject on Uploads/out/*". */
   via: string;
+  /** True when the permission covers every resource of the service ("*" or a broad managed policy), not this one by name. */
+  broad?: boolean;
   /** Where the permission is written. */
   declaredIn: string;
   path: (string | number)[];
@@ -329,6 +331,7 @@ export function readPermissions(index: TemplateIndex): PermissionFacts {
               target,
               service,
               prefix: res === "*" ? undefined : prefix,
+              broad: res === "*",
               via: `${WRITE_ACTIONS[service][0].split(":")[0]} write in ${ownerId === fn ? "its policy" : ownerId}${res === "*" ? " on every resource (*)" : ""}`,
               declaredIn: ownerId,
               path: statement.path,
@@ -345,7 +348,7 @@ export function readPermissions(index: TemplateIndex): PermissionFacts {
     for (const service of services) {
       for (const target of allOf(service, index)) {
         for (const fn of policy.functions) {
-          writes.push({ function: fn, target, service, via: `AWS managed policy ${policy.name}`, declaredIn: policy.owner, path: policy.path });
+          writes.push({ function: fn, target, service, via: `AWS managed policy ${policy.name}`, broad: true, declaredIn: policy.owner, path: policy.path });
         }
       }
     }

@@ -36,7 +36,7 @@ export const INCOMING_PREFIX = "incoming/";
 
 type Edge =
   | { kind: "trigger"; from: string; to: string; trigger: Trigger }
-  | { kind: "write"; from: string; to: string; service: Service; prefix?: string; via: string }
+  | { kind: "write"; from: string; to: string; service: Service; prefix?: string; via: string; broad?: boolean }
   | { kind: "destination"; from: string; to: string; destination: "on-success" | "on-failure" | "dlq" }
   | { kind: "relay"; from: string; to: string; via: string; filtered: boolean };
 
@@ -50,6 +50,12 @@ function overlaps(a: string, b: string): boolean {
 
 /** How sure it is that this write starts the next trip through this trigger (null = it cannot). */
 function tripSeverity(write: Edge & { kind: "write" }, trigger: Trigger): Severity | null {
+  const severity = writeTripSeverity(write, trigger);
+  // A permission on every resource allows the loop, but does not say the code writes here.
+  return severity === "error" && write.broad ? "warning" : severity;
+}
+
+function writeTripSeverity(write: Edge & { kind: "write" }, trigger: Trigger): Severity | null {
   if (trigger.kind === "s3") {
     if (trigger.prefix !== undefined) {
       if (write.prefix === undefined || write.prefix === "") return write.prefix === "" ? "error" : "info";
@@ -100,7 +106,7 @@ function buildGraph(ctx: CheckContext): Map<string, Edge[]> {
   for (const trigger of ctx.facts.triggers) {
     if (trigger.source && LOOP_TRIGGERS.has(trigger.kind)) add({ kind: "trigger", from: trigger.source, to: trigger.function, trigger });
   }
-  for (const write of ctx.facts.writes) add({ kind: "write", from: write.function, to: write.target, service: write.service, prefix: write.prefix, via: write.via });
+  for (const write of ctx.facts.writes) add({ kind: "write", from: write.function, to: write.target, service: write.service, prefix: write.prefix, via: write.via, broad: write.broad });
   for (const d of ctx.facts.destinations) add({ kind: "destination", from: d.function, to: d.target, destination: d.kind });
   for (const relay of relayEdges(ctx)) add(relay);
   return out;
@@ -220,7 +226,7 @@ export const runawayLoop: CheckRule = {
         severity === "info"
           ? ` The trigger is limited to a key prefix; this stays safe only while ${fnId} never writes under it.`
           : severity === "warning"
-            ? " A filter, or failure-only delivery, may stop it, but nothing in the template guarantees that."
+            ? " A filter, failure-only delivery or a permission on every resource (rather than this one) may mean it never happens, but nothing in the template rules it out."
             : "";
       const message =
         `Runaway loop: ${story.map((e) => edgeWords(ctx, e)).join(", then ")} — each write can start the next trip.${qualifier} ` +
