@@ -27,6 +27,16 @@
  *   "on-success" | "dlq") for destination wires; `method`, `path` for API routes; `batchSize`…
  *
  * Template (core/template)
+ * - `applyOperation(text, op: Operation, file?) → EditResult | Refusal`: addResource (kind id,
+ *   or a CloudFormation type for generic resources), removeResource (also removes the wires'
+ *   parts on other resources, DependsOn entries and Outputs naming it), renameResource (every
+ *   Ref, GetAtt both forms, ${Id}/${Id.Attr} in Sub, DependsOn, connector Ids, Outputs),
+ *   setProperty / removeProperty (path relative to the resource; a first key that is not a
+ *   resource attribute means under Properties; on an implicit schedule/rule it edits the event),
+ *   connect, disconnect, updateConnection, setTemplateSection. Edits are text splices: bytes
+ *   outside the edit are unchanged. `EditResult.edits` / `.inverse` are non-overlapping edits on
+ *   the old / new text (apply with `applyTextEdits`); `undoText(result)` gives the old text.
+ * - `applyChanges(text, changes, file?)` applies connection-plan changes directly.
  * - `parseTemplate(text, file?)`, `INTRINSIC_TAGS`, `positionAt`, `nodeAt`, `keyLineAt`.
  */
 export * from "./model/types";
@@ -66,4 +76,6 @@ export {
   type ConnectionRule,
   type TemplateChange,
 } from "./connections";
+export { applyOperation, applyChanges, undoText, resourcePath } from "./template/operations";
+export { applyTextEdits, diffEdits } from "./template/edits";
 export { parseTemplate, INTRINSIC_TAGS, positionAt, nodeAt, keyLineAt, detectFormat, type ParsedTemplate, type ParseOutcome } from "./template/parse";

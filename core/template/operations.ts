@@ -1,0 +1,336 @@
+/**
+ * Named edit operations on the template text: add, remove and rename resources, set and remove
+ * properties, connect / disconnect / update wires, set template sections. Each returns the new
+ * text, the text edits (and their inverse, for undo) and the re-imported model — or a Refusal
+ * saying why not. Undo/redo records these.
+ */
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from "yaml";
+import { cardFor, kindOf, newResourceType } from "../catalog";
+import { isRefusal, planConnect, planDisconnect, planUpdate, type ConnectPlan, type TemplateChange } from "../connections";
+import { findReferences } from "../connections/references-walk";
+import { importTemplate } from "../model/import";
+import type { EditResult, Operation, Refusal, Resource, TemplateModel, TextEdit } from "../model/types";
+import { appendEdit, applyTextEdits, detectStyle, diffEdits, EditError, existsAt, isEmptyAt, parseForEdit, removeEdit, renameKeyEdit, setEdit, type Path } from "./edits";
+import type { ParsedTemplate } from "./parse";
+
+const refuse = (reason: string, fix?: string): Refusal => (fix ? { refused: true, reason, fix } : { refused: true, reason });
+
+/** Resource-level keys; any other first key of a property path is taken to be under Properties. */
+const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "Metadata", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy", "CreationPolicy", "Connectors"]);
+
+const LOGICAL_ID = /^[A-Za-z0-9]{1,255}$/;
+
+export function resourcePath(path: readonly (string | number)[]): Path {
+  return path.length > 0 && RESOURCE_ATTRIBUTES.has(String(path[0])) ? [...path] : ["Properties", ...path];
+}
+
+/** Apply template changes one after another (re-parsing between them). */
+export function applyChanges(text: string, changes: readonly TemplateChange[], file?: string): string {
+  let current = text;
+  const style = detectStyle(parseForEdit(text, file));
+  for (const change of changes) {
+    const parsed = parseForEdit(current, file);
+    if (change.change === "set") {
+      const edit = setEdit(parsed, change.path, change.value, style);
+      current = applyTextEdits(current, [newResourceSpacing(parsed, change.path, edit)]);
+    } else if (change.change === "append") {
+      current = applyTextEdits(current, [appendEdit(parsed, change.path, change.value, style)]);
+    } else {
+      if (!existsAt(parsed, change.path)) continue;
+      const wholeResource = change.path.length === 2 && change.path[0] === "Resources";
+      current = applyTextEdits(current, [removeEdit(parsed, change.path, wholeResource)]);
+      if (change.prune) current = prune(current, change.path.slice(0, -1), file);
+    }
+  }
+  return current;
+}
+
+/** Remove maps and lists a removal left empty, up to a resource's Properties (never the resource). */
+function prune(text: string, path: Path, file?: string): string {
+  let current = text;
+  let at = path;
+  const limit = at[0] === "Resources" ? 2 : 0;
+  while (at.length > limit) {
+    const parsed = parseForEdit(current, file);
+    if (!isEmptyAt(parsed, at)) break;
+    current = applyTextEdits(current, [removeEdit(parsed, at)]);
+    at = at.slice(0, -1);
+  }
+  return current;
+}
+
+/** New resources get a blank line before them when the template separates its resources that way. */
+function newResourceSpacing(parsed: ParsedTemplate, path: Path, edit: TextEdit): TextEdit {
+  if (path.length !== 2 || path[0] !== "Resources" || existsAt(parsed, path) || parsed.format === "json") return edit;
+  const resources = (parsed.doc.contents as { items: Pair[] }).items.find((p) => isScalar(p.key) && p.key.value === "Resources")?.value;
+  if (!isMap(resources) || resources.items.length < 2) return edit;
+  const second = resources.items[1].key as YamlNode;
+  const firstEnd = (resources.items[0].value as YamlNode | null)?.range?.[1] ?? second.range![0];
+  const between = parsed.text.slice(firstEnd, parsed.text.lastIndexOf("\n", second.range![0]));
+  return /\n[ \t]*\n/.test(`\n${between}`) || /^\s*\n/.test(between) ? { ...edit, text: `\n${edit.text}` } : edit;
+}
+
+function finish(before: string, after: string, file: string | undefined, touched: string[], notes?: string[]): EditResult | Refusal {
+  const imported = importTemplate(after, file);
+  if (!imported.model) {
+    return refuse(`The edit would leave a template that does not parse (${imported.problems[0]?.message ?? "unknown error"}); nothing was changed.`);
+  }
+  const result: EditResult = { text: after, edits: diffEdits(before, after), model: imported.model, inverse: diffEdits(after, before), touched };
+  if (notes?.length) result.notes = notes;
+  return result;
+}
+
+function fromPlan(text: string, plan: ConnectPlan | Refusal, file: string | undefined): EditResult | Refusal {
+  if (isRefusal(plan)) return plan;
+  return finish(text, applyChanges(text, plan.changes, file), file, plan.touched);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function freeId(model: TemplateModel, prefix: string): string {
+  const taken = new Set(model.resources.map((r) => r.id));
+  if (!taken.has(prefix)) return prefix;
+  let n = 2;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+function addResource(text: string, model: TemplateModel, op: Extract<Operation, { op: "addResource" }>, file?: string): EditResult | Refusal {
+  // `kind` is a catalog kind id, or a CloudFormation type for the generic card.
+  const isType = op.kind.includes("::");
+  const type = isType ? op.kind : newResourceType(op.kind);
+  if (!type) return refuse(`There is no card "${op.kind}" in the catalog.`, "Give a CloudFormation type such as AWS::SSM::Parameter for any other resource.");
+  const card = cardFor(isType ? kindOf(type) : op.kind);
+  const prefix = isType ? type.split("::").pop()! : card.idPrefix;
+  const id = op.id ?? freeId(model, prefix);
+  if (!LOGICAL_ID.test(id)) return refuse(`"${id}" is not a valid logical ID: use letters and digits only (CloudFormation rule).`);
+  if (model.resources.some((r) => r.id === id)) return refuse(`There is already a resource ${id}.`, "Choose another logical ID.");
+  const cardMatchesType = card.types[0] === type;
+  const properties = { ...(cardMatchesType ? card.defaults(id) : {}), ...(op.properties ?? {}) };
+  const value: Record<string, unknown> = { Type: type };
+  if (Object.keys(properties).length) value.Properties = properties;
+  const after = applyChanges(text, [{ change: "set", path: ["Resources", id], value }], file);
+  return finish(text, after, file, [id]);
+}
+
+/** Connections a removed resource takes with it: the parts they wrote on other resources. */
+function removeResource(text: string, model: TemplateModel, id: string, file?: string): EditResult | Refusal {
+  const resource = model.resources.find((r) => r.id === id);
+  if (!resource) return refuse(`There is no resource ${id}.`);
+  if (resource.implicit) {
+    const owners = model.connections.filter((c) => c.from === id && c.writes.length);
+    if (!owners.length) return refuse(`${id} is created by SAM from an event of ${resource.implicit.owner}.`, `Remove that event instead.`);
+    let current = text;
+    for (let guard = 0; guard < 200; guard++) {
+      const m = importTemplate(current, file).model;
+      const c = m?.connections.find((x) => x.from === id && x.writes.length);
+      if (!m || !c) break;
+      const plan = planDisconnect(m, c.id);
+      if (isRefusal(plan)) return plan;
+      current = applyChanges(current, plan.changes, file);
+    }
+    return finish(text, current, file, []);
+  }
+  let current = text;
+  const notes: string[] = [];
+  // 1. Wires that wrote something on other resources (events, policies, variables, targets…).
+  const done = new Set<string>();
+  for (let guard = 0; guard < 500; guard++) {
+    const m = importTemplate(current, file).model;
+    if (!m) break;
+    const c = m.connections.find((x) => !done.has(x.id) && (x.from === id || x.to === id) && x.writes.some((w) => w.resource !== id));
+    if (!c) break;
+    done.add(c.id);
+    const writes = c.writes.filter((w) => w.resource !== id);
+    const plan = planDisconnect({ ...m, connections: [{ ...c, writes }] }, c.id);
+    if (isRefusal(plan)) continue;
+    current = applyChanges(current, plan.changes, file);
+  }
+  // 2. DependsOn entries and outputs naming it.
+  let parsed = parseForEdit(current, file);
+  const changes: TemplateChange[] = [];
+  const v = parsed.value as Record<string, Record<string, Record<string, unknown>>>;
+  for (const [otherId, other] of Object.entries(v.Resources ?? {})) {
+    if (otherId === id || !other || typeof other !== "object") continue;
+    const dependsOn = other.DependsOn;
+    if (dependsOn === id) changes.push({ change: "remove", path: ["Resources", otherId, "DependsOn"] });
+    else if (Array.isArray(dependsOn)) {
+      dependsOn
+        .map((d, i) => (d === id ? i : -1))
+        .filter((i) => i >= 0)
+        .reverse()
+        .forEach((i) => changes.push({ change: "remove", path: ["Resources", otherId, "DependsOn", i], prune: true }));
+    }
+  }
+  for (const [name, output] of Object.entries(v.Outputs ?? {})) {
+    if (findReferences(output).some((r) => r.id === id)) {
+      changes.push({ change: "remove", path: ["Outputs", name], prune: true });
+      notes.push(`Output ${name} referred to ${id} and was removed with it.`);
+    }
+  }
+  current = applyChanges(current, changes, file);
+  // 3. The resource itself (with the comment lines right above it).
+  parsed = parseForEdit(current, file);
+  current = applyChanges(current, [{ change: "remove", path: ["Resources", id] }], file);
+  const left = importTemplate(current, file).model?.resources.filter((r) => !r.implicit && findReferences(r.properties).some((x) => x.id === id)) ?? [];
+  for (const r of left) notes.push(`${r.id} still refers to ${id}; fix or remove that reference.`);
+  void parsed;
+  return finish(text, current, file, [], notes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rename
+
+/** Every place in the document that refers to a logical ID, as text edits. */
+export function renameEdits(parsed: ParsedTemplate, from: string, to: string): TextEdit[] {
+  const { text } = parsed;
+  const edits: TextEdit[] = [];
+  const replaceScalar = (node: YamlNode, replace: (source: string) => string) => {
+    const [start, end] = node.range!;
+    const source = text.slice(start, end);
+    const next = replace(source);
+    if (next !== source) edits.push({ start, end, text: next });
+  };
+  const exact = (node: unknown) => {
+    if (isScalar(node) && node.value === from) replaceScalar(node, (s) => s.replace(from, to));
+  };
+  const subVarsDefined = (arg: unknown) => isSeq(arg) && isMap(arg.items[1]) && arg.items[1].items.some((p) => isScalar(p.key) && p.key.value === from);
+  const subString = (node: unknown) => {
+    if (!isScalar(node) || typeof node.value !== "string") return;
+    const re = new RegExp(`\\$\\{${from}(?=[}.])`, "g");
+    replaceScalar(node, (s) => s.replace(re, `\${${to}`));
+  };
+  const getAtt = (node: unknown) => {
+    if (isScalar(node) && typeof node.value === "string" && node.value.startsWith(`${from}.`)) replaceScalar(node, (s) => s.replace(`${from}.`, `${to}.`));
+    else if (isSeq(node)) exact(node.items[0]);
+  };
+  const visit = (node: unknown, parentKey: string | undefined, grandKey: string | undefined) => {
+    const tag = (node as YamlNode | null)?.tag;
+    if (tag === "!Ref") return exact(node);
+    if (tag === "!GetAtt") return getAtt(node);
+    if (tag === "!Sub") {
+      if (isSeq(node)) {
+        if (!subVarsDefined(node)) subString(node.items[0]);
+        visit(node.items[1], undefined, undefined);
+      } else subString(node);
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const value = pair.value;
+        if (key === "Ref") exact(value);
+        else if (key === "Fn::GetAtt") getAtt(value);
+        else if (key === "Fn::Sub") {
+          if (isSeq(value)) {
+            if (!subVarsDefined(value)) subString(value.items[0]);
+            visit(value.items[1], undefined, undefined);
+          } else subString(value);
+        } else if (key === "DependsOn") {
+          if (isSeq(value)) value.items.forEach(exact);
+          else exact(value);
+        } else if (key === "Id" && (parentKey === "Source" || parentKey === "Destination" || grandKey === "Destination")) exact(value);
+        else visit(value, key, parentKey);
+      }
+    } else if (isSeq(node)) {
+      // Plain lists and other intrinsics with list arguments (!If, !Join…): look inside.
+      for (const item of node.items) visit(item, parentKey, grandKey);
+    }
+  };
+  const root = parsed.doc.contents;
+  if (isMap(root)) {
+    for (const pair of root.items) {
+      const section = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (section === "Resources" && isMap(pair.value)) {
+        for (const r of pair.value.items) visit(r.value, undefined, undefined);
+      } else if (section === "Outputs" || section === "Globals" || section === "Metadata" || section === "Conditions") {
+        visit(pair.value, section, undefined);
+      }
+    }
+  }
+  edits.push(renameKeyEdit(parsed, ["Resources", from], to));
+  return edits;
+}
+
+function renameResource(text: string, model: TemplateModel, from: string, to: string, file?: string): EditResult | Refusal {
+  const resource = model.resources.find((r) => r.id === from);
+  if (!resource) return refuse(`There is no resource ${from}.`);
+  if (resource.implicit) return refuse(`${from} is named by SAM (from an event of ${resource.implicit.owner}); it cannot be renamed here.`, resource.kind.endsWith("api") ? "Add an explicit API resource and point the events at it." : "Rename the event or its function instead.");
+  if (from === to) return refuse("The new logical ID is the same as the old one.");
+  if (!LOGICAL_ID.test(to)) return refuse(`"${to}" is not a valid logical ID: use letters and digits only (CloudFormation rule).`);
+  if (model.resources.some((r) => r.id === to) || model.parameters.some((p) => p.name === to)) return refuse(`${to} is already used in this template.`, "Choose another logical ID.");
+  const parsed = parseForEdit(text, file);
+  const after = applyTextEdits(text, renameEdits(parsed, from, to));
+  const notes: string[] = [];
+  const codeUri = resource.properties.CodeUri;
+  if (typeof codeUri === "string" && codeUri.includes(from)) notes.push(`CodeUri still points at ${codeUri}; the code folder keeps its name.`);
+  return finish(text, after, file, [to], notes);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function propertyTarget(model: TemplateModel, id: string, path: readonly (string | number)[]): Path | Refusal {
+  const resource: Resource | undefined = model.resources.find((r) => r.id === id);
+  if (!resource) return refuse(`There is no resource ${id}.`);
+  if (resource.implicit) {
+    if (resource.kind === "http-api" || resource.kind === "rest-api") {
+      return refuse(`${id} is the API SAM creates implicitly; it has no properties of its own in the template.`, "Add an explicit API resource and connect the functions to it.");
+    }
+    // The implicit rule/schedule's properties are the event's Properties.
+    const inner = path[0] === "Properties" ? path.slice(1) : path;
+    return ["Resources", resource.implicit.owner, ...resource.implicit.path, "Properties", ...inner];
+  }
+  return ["Resources", id, ...resourcePath(path)];
+}
+
+/** Apply one operation to the template text. Never throws: impossible edits come back as a Refusal. */
+export function applyOperation(text: string, op: Operation, file?: string): EditResult | Refusal {
+  const imported = importTemplate(text, file);
+  const model = imported.model;
+  if (!model) return refuse(`The template does not parse (${imported.problems[0]?.message ?? "unknown error"}); fix it in the text first.`);
+  try {
+    switch (op.op) {
+      case "addResource":
+        return addResource(text, model, op, file);
+      case "removeResource":
+        return removeResource(text, model, op.id, file);
+      case "renameResource":
+        return renameResource(text, model, op.from, op.to, file);
+      case "setProperty": {
+        const path = propertyTarget(model, op.id, op.path);
+        if (isRefusal(path)) return path;
+        const change: TemplateChange = op.value === undefined ? { change: "remove", path } : { change: "set", path, value: op.value };
+        const owner = String(path[1]);
+        return finish(text, applyChanges(text, [change], file), file, [owner]);
+      }
+      case "removeProperty": {
+        const path = propertyTarget(model, op.id, op.path);
+        if (isRefusal(path)) return path;
+        if (!existsAt(parseForEdit(text, file), path)) return refuse(`${op.id} has no ${op.path.join(".")}.`);
+        return finish(text, applyChanges(text, [{ change: "remove", path }], file), file, [String(path[1])]);
+      }
+      case "connect":
+        return fromPlan(text, planConnect(model, op.from, op.to, op.settings ?? {}), file);
+      case "disconnect":
+        return fromPlan(text, planDisconnect(model, op.connectionId), file);
+      case "updateConnection":
+        return fromPlan(text, planUpdate(model, op.connectionId, op.settings), file);
+      case "setTemplateSection": {
+        if (op.path.length === 0) return refuse("Give the section to set, e.g. [\"Description\"].");
+        if (op.path[0] === "Resources" && op.path.length <= 2) return refuse("Use addResource / removeResource for resources.");
+        const change: TemplateChange = op.value === undefined ? { change: "remove", path: [...op.path], prune: true } : { change: "set", path: [...op.path], value: op.value };
+        return finish(text, applyChanges(text, [change], file), file, []);
+      }
+      default:
+        return refuse(`Unknown operation ${(op as { op: string }).op}.`);
+    }
+  } catch (err) {
+    if (err instanceof EditError) return refuse(err.message);
+    return refuse(`Flowform could not make this edit: ${(err as Error).message}`);
+  }
+}
+
+/** Apply an edit result's inverse: the text before the operation. */
+export function undoText(result: Pick<EditResult, "text" | "inverse">): string {
+  return applyTextEdits(result.text, result.inverse);
+}
