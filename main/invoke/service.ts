@@ -18,7 +18,6 @@ import { spawn, execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import type { TemplateModel } from "../../core/model/types";
 import { functionRunSettings, handlerFileCandidates, invokeEnvironment, runtimeFamily } from "../../core/code";
 import { NODE_RUNNER, PYTHON_RUNNER } from "./runners";
