@@ -3,6 +3,7 @@
  * recovery after a crash, the token guard, and the Electron launch where its binary exists.
  */
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { _electron as electron } from "@playwright/test";
 import { test, expect, electronBinary, hasElectron, ROOT } from "./fixtures";
@@ -127,7 +128,7 @@ test("launches the Electron app with the same shell", async () => {
   const app = await electron.launch({
     executablePath: electronBinary()!,
     args: [ROOT, "--no-sandbox"],
-    env: { ...process.env, FLOWFORM_DATA_DIR: await fs.mkdtemp(path.join(ROOT, ".flowform-tmp-electron-")) },
+    env: { ...process.env, FLOWFORM_DATA_DIR: await fs.mkdtemp(path.join(os.tmpdir(), "flowform-electron-")) },
   });
   try {
     const window = await app.firstWindow();

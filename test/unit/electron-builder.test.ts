@@ -1,0 +1,56 @@
+/**
+ * Packaging cannot run here (no Electron binary, no platform tools), so the packaging config is
+ * checked against electron-builder's own JSON schema, and the files it points at must exist.
+ */
+import Ajv from "ajv";
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..", "..");
+const config = parse(fs.readFileSync(path.join(root, "electron-builder.yml"), "utf8")) as Record<string, any>;
+const schema = JSON.parse(fs.readFileSync(path.join(root, "node_modules", "app-builder-lib", "scheme.json"), "utf8"));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function pngSize(file: string): { width: number; height: number } {
+  const buf = fs.readFileSync(file);
+  expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+describe("electron-builder.yml", () => {
+  it("is valid against electron-builder's schema (app-builder-lib/scheme.json)", () => {
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("rejects a config with a misspelt key, so the schema check can fail", () => {
+    expect(validate({ ...config, prodcutName: "Typo" })).toBe(false);
+  });
+
+  it("builds AppImage and deb for Linux, dmg for macOS and nsis for Windows", () => {
+    expect(config.appId).toBe("dev.flowform.app");
+    expect(config.productName).toBe("Flowform");
+    expect(config.linux.target).toEqual(["AppImage", "deb"]);
+    expect(config.mac.target).toEqual(["dmg"]);
+    expect(config.win.target).toEqual(["nsis"]);
+  });
+
+  it("points at icons that exist: a 512×512 PNG and the Linux size set", () => {
+    expect(pngSize(path.join(root, config.mac.icon))).toEqual({ width: 512, height: 512 });
+    expect(pngSize(path.join(root, config.win.icon))).toEqual({ width: 512, height: 512 });
+    for (const size of [16, 32, 64, 128, 256, 512]) {
+      expect(pngSize(path.join(root, config.linux.icon, `${size}x${size}.png`))).toEqual({ width: size, height: size });
+    }
+  });
+
+  it("packs the entry points package.json names", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    expect(pkg.main).toBe("dist/main/electron.cjs");
+    expect(config.files).toContain("dist/main/**");
+    expect(config.files).toContain("dist/preload/**");
+    expect(config.files).toContain("dist/renderer/**");
+  });
+});
