@@ -9,12 +9,13 @@
  */
 import pkg from "../package.json";
 import type { Command, CommandIO } from "./command";
+import { check } from "./commands/check";
 import { cost } from "./commands/cost";
 
 export type { Command, CommandIO } from "./command";
 
 /** Registered subcommands. Add yours here (alphabetical). */
-export const COMMANDS: Command[] = [cost];
+export const COMMANDS: Command[] = [check, cost];
 
 export function helpText(): string {
   const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
