@@ -24,8 +24,8 @@ const preloadScript = path.join(__dirname, "..", "preload", "index.cjs");
 let mainWindow: BrowserWindow | null = null;
 let windowSession: Session | null = null;
 
-function sendMenuCommand(command: MenuCommand): void {
-  mainWindow?.webContents.send(EVENT_CHANNEL, { name: "menu.command", payload: { command } });
+function sendMenuCommand(command: MenuCommand, path?: string): void {
+  mainWindow?.webContents.send(EVENT_CHANNEL, { name: "menu.command", payload: path ? { command, path } : { command } });
 }
 
 async function buildMenu(): Promise<void> {
@@ -39,11 +39,8 @@ async function buildMenu(): Promise<void> {
     recent.length > 0
       ? recent.map((r) => ({
           label: `${r.name} — ${r.dir}`,
-          click: () => {
-            if (!windowSession || !mainWindow) return;
-            // Opening goes through the same handler as the renderer's own calls, then the page reloads its state.
-            void dispatch("project.open", { path: r.dir }, contextFor(windowSession, "electron")).then(() => mainWindow?.reload());
-          },
+          // The page opens it (after asking about unsaved edits), like File › Open.
+          click: () => sendMenuCommand("project.openRecent", r.dir),
         }))
       : [{ label: "No recent projects", enabled: false }];
 

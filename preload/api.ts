@@ -110,6 +110,8 @@ export interface FileEntry {
 export const MENU_COMMANDS = [
   "project.new",
   "project.open",
+  /** With `path` in the event: a project from File › Open Recent. */
+  "project.openRecent",
   "project.save",
   "project.saveAs",
   "project.export",
@@ -191,7 +193,7 @@ export const contract = {
 
 export const events = {
   /** A menu item was chosen (Electron application menu). */
-  "menu.command": returns<{ command: MenuCommand }>(),
+  "menu.command": returns<{ command: MenuCommand; path?: string }>(),
   /** The template or flowform.json of the open project changed outside Flowform. */
   "project.changedOnDisk": returns<{ path: string }>(),
   /** A watched file changed (see files.watch). */

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultSettings } from "../../core/project/settings";
-import { createSession } from "../ipc/registry";
+import { installHandlers, uninstallHandlers } from "../ipc";
+import { contextFor, createSession, dispatch, disposeSession } from "../ipc/registry";
 import { writeFileAtomic } from "./atomic";
 import { ProjectService } from "./service";
 
@@ -169,5 +170,34 @@ describe("recovery files", () => {
     await fs.mkdir(path.join(base, "data", "recovery"), { recursive: true });
     await fs.writeFile(path.join(base, "data", "recovery", "junk.json"), "{ half a file");
     expect(await projects.recovery.list()).toEqual([]);
+  });
+});
+
+describe("changes on disk", () => {
+  it("reports an outside edit of the template once, but not Flowform's own save", async () => {
+    uninstallHandlers();
+    installHandlers({ kind: "web", dataDir: path.join(base, "data"), version: "0", defaultProjectsDir: base, dialogs: null });
+    const dir = path.join(base, "watched");
+    await fs.mkdir(dir);
+    await fs.writeFile(path.join(dir, "template.yaml"), TEMPLATE);
+    const session = createSession();
+    const events: unknown[] = [];
+    let notify: () => void = () => {};
+    session.eventSinks.add((name, payload) => {
+      events.push({ name, payload });
+      notify();
+    });
+    const ctx = contextFor(session, "web");
+    try {
+      expect((await dispatch("project.open", { path: dir }, ctx)).ok).toBe(true);
+      expect((await dispatch("project.save", { templateText: TEMPLATE + "# saved by Flowform\n", settings: {} }, ctx)).ok).toBe(true);
+      const reported = new Promise<void>((resolve) => (notify = resolve));
+      await fs.writeFile(path.join(dir, "template.yaml"), TEMPLATE + "# edited elsewhere\n");
+      await reported;
+      expect(events).toEqual([{ name: "project.changedOnDisk", payload: { path: "template.yaml" } }]);
+    } finally {
+      disposeSession(session);
+      uninstallHandlers();
+    }
   });
 });

@@ -211,6 +211,11 @@ export class ProjectService {
     await writeFileAtomic(path.join(dir, SETTINGS_FILE), serializeSettings(settings.data));
   }
 
+  /** The settings as they are written to flowform.json (defaults applied). */
+  settingsOf(rawSettings: unknown): FlowformSettings {
+    return FlowformSettingsSchema.parse(rawSettings);
+  }
+
   /** Keep unsaved edits in the recovery file. */
   async autosave(session: Session, templateText: string, rawSettings: unknown): Promise<{ savedAt: string }> {
     const settings = FlowformSettingsSchema.safeParse(rawSettings);

@@ -8,7 +8,12 @@ import { FlowformError, type AppInfo, type MenuCommand } from "../../preload/api
 import { useStore } from "../store";
 import { api } from "../transport";
 
-type CommandHandler = () => void | Promise<void>;
+/** Extra data some commands carry (File › Open Recent names the project). */
+export interface CommandArgs {
+  path?: string;
+}
+
+type CommandHandler = (args: CommandArgs) => void | Promise<void>;
 
 const registered = new Map<MenuCommand, CommandHandler>();
 const listeners = new Set<() => void>();
@@ -120,6 +125,11 @@ const builtIn: Partial<Record<MenuCommand, CommandHandler>> = {
     await store().openProject(target);
     store().setStatus(`Opened ${store().project?.dir ?? target}`);
   },
+  "project.openRecent": async ({ path }) => {
+    if (!path || !(await confirmDiscard("open another project"))) return;
+    await store().openProject(path);
+    store().setStatus(`Opened ${path}`);
+  },
   "project.save": async () => {
     await saveProject();
   },
@@ -141,14 +151,14 @@ const builtIn: Partial<Record<MenuCommand, CommandHandler>> = {
 };
 
 /** Run a command; failures are shown in the status bar, never thrown at the caller. */
-export async function runCommand(command: MenuCommand): Promise<void> {
+export async function runCommand(command: MenuCommand, args: CommandArgs = {}): Promise<void> {
   const handler = registered.get(command) ?? builtIn[command];
   if (!handler) {
     store().setStatus(`${command} is not available yet.`, "error");
     return;
   }
   try {
-    await handler();
+    await handler(args);
   } catch (error) {
     report(error);
   }

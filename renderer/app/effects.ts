@@ -30,14 +30,40 @@ export function useStartup(): void {
       // Tests (and screenshots) wait for this before driving the UI.
       document.documentElement.dataset.flowformReady = "true";
     })().catch((error: unknown) => useStore.getState().setStatus(`Could not start: ${String((error as Error).message ?? error)}`, "error"));
-    const stop = api().events.on("menu.command", ({ command }) => {
-      if ((MENU_COMMANDS as readonly string[]).includes(command)) void runCommand(command);
+    const stopMenu = api().events.on("menu.command", ({ command, path }) => {
+      if ((MENU_COMMANDS as readonly string[]).includes(command)) void runCommand(command, path ? { path } : {});
     });
+    const stopDisk = api().events.on("project.changedOnDisk", ({ path }) => void onChangedOnDisk(path));
     return () => {
       cancelled = true;
-      stop();
+      stopMenu();
+      stopDisk();
     };
   }, []);
+}
+
+/**
+ * The template or flowform.json changed outside Flowform (another editor, git checkout). Without
+ * unsaved edits the project reloads; with them the person chooses.
+ */
+async function onChangedOnDisk(file: string): Promise<void> {
+  const s = useStore.getState();
+  const dir = s.project?.dir;
+  if (!dir) return;
+  if (s.dirty) {
+    const choice = await s.ask({
+      title: "Changed on disk",
+      message: `${file} was changed outside Flowform. Reload it and lose your unsaved edits, or keep your version (saving will overwrite the file)?`,
+      choices: ["Keep my version", "Reload"],
+    });
+    if (choice !== "Reload") return;
+  }
+  try {
+    await useStore.getState().openProject(dir);
+    useStore.getState().setStatus(`Reloaded: ${file} changed on disk`);
+  } catch (error) {
+    useStore.getState().setStatus(`Could not reload ${file}: ${(error as Error).message}`, "error");
+  }
 }
 
 export function useTheme(): "light" | "dark" {
