@@ -38,6 +38,10 @@
  *   the old / new text (apply with `applyTextEdits`); `undoText(result)` gives the old text.
  * - `applyChanges(text, changes, file?)` applies connection-plan changes directly.
  * - `parseTemplate(text, file?)`, `INTRINSIC_TAGS`, `positionAt`, `nodeAt`, `keyLineAt`.
+ *
+ * Starters (core/starters)
+ * - `STARTERS` ({ id, title, description, template }[]: blank, http-api-crud,
+ *   s3-upload-processing, queue-worker, scheduled-job, sns-fan-out), `starterById(id)`.
  */
 export * from "./model/types";
 export { importTemplate, modelFromParsed } from "./model/import";
@@ -79,3 +83,4 @@ export {
 export { applyOperation, applyChanges, undoText, resourcePath } from "./template/operations";
 export { applyTextEdits, diffEdits } from "./template/edits";
 export { parseTemplate, INTRINSIC_TAGS, positionAt, nodeAt, keyLineAt, detectFormat, type ParsedTemplate, type ParseOutcome } from "./template/parse";
+export { STARTERS, starterById, type Starter } from "./starters";

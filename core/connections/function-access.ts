@@ -110,6 +110,19 @@ function mergeLevels(levels: AccessLevel[]): AccessLevel {
 
 const OWNER_TYPES = new Set(["AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::Lambda::Function"]);
 
+/** Buckets by their BucketName value (as JSON), for policies that name a bucket instead of referencing it. */
+function bucketsByName(ctx: RuleContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of ctx.model.resources) if (r.kind === "bucket" && r.properties.BucketName !== undefined) out.set(JSON.stringify(r.properties.BucketName), r.id);
+  return out;
+}
+
+/** True when the bucket notifies this function: a !Ref from the function to it would be a cycle. */
+export function bucketTriggers(bucket: Resource, fn: Resource): boolean {
+  const events = asRecord(fn.properties.Events) ?? {};
+  return Object.values(events).some((e) => asRecord(e)?.Type === "S3" && findReferences(asRecord(asRecord(e)?.Properties)?.Bucket).some((r) => r.id === bucket.id));
+}
+
 interface Found {
   write: ConnectionWrite;
   level?: AccessLevel;
@@ -135,7 +148,16 @@ function recogniseOwner(ctx: RuleContext, owner: Resource): Connection[] {
     if (!obj) continue;
     const keys = Object.keys(obj);
     const isTemplate = keys.length === 1 && !("Statement" in obj) && asRecord(obj[keys[0]]) !== undefined;
-    const targets = new Set(findReferences(item).map((r) => r.id));
+    const targets = new Set(findReferences(item).map((r) => r.id).filter((id) => ctx.byId.has(id)));
+    // A bucket named by its BucketName rather than !Ref (the way to avoid the S3 notification
+    // circular dependency) is still this bucket.
+    if (isTemplate && targets.size === 0) {
+      const params = asRecord(obj[keys[0]]) ?? {};
+      for (const value of Object.values(params)) {
+        const bucket = bucketsByName(ctx).get(JSON.stringify(value));
+        if (bucket) targets.add(bucket);
+      }
+    }
     for (const target of targets) {
       if (isTemplate) {
         note(target, { write: { resource: owner.id, path, description: `${keys[0]} on ${target}` }, level: levelOfPolicyName(keys[0]), policy: keys[0] });
@@ -224,11 +246,11 @@ function envVariable(target: Resource): { name: string; value: unknown } {
   return { name: `${upperSnake(target.id)}_${suffix}`, value: { Ref: target.id } };
 }
 
-function policyChanges(owner: Resource, target: Resource, level: AccessLevel): TemplateChange[] {
+function policyChanges(owner: Resource, target: Resource, level: AccessLevel, byName?: unknown): TemplateChange[] {
   return (POLICIES[target.kind]?.[level] ?? []).map((p) => ({
     change: "append" as const,
     path: ["Resources", owner.id, "Properties", "Policies"],
-    value: { [p.name]: { [p.parameter]: p.value(target.id) } },
+    value: { [p.name]: { [p.parameter]: byName ?? p.value(target.id) } },
   }));
 }
 
@@ -265,6 +287,12 @@ export const functionAccess: ConnectionRule = {
       const allowed = Object.keys(POLICIES[to.kind]).join(", ");
       return refuse(`A function cannot have ${String(settings?.level)} access to a ${to.kind}; the levels are: ${allowed}.`, to.kind === "topic" ? `To receive ${to.id}'s messages, connect ${to.id} → ${from.id}.` : undefined);
     }
+    if (to.kind === "bucket" && bucketTriggers(to, from) && to.properties.BucketName === undefined) {
+      return refuse(
+        `${to.id} notifies ${from.id}, so a !Ref from ${from.id}'s policy to the bucket would be a circular dependency (bucket → function → role → bucket).`,
+        `Give ${to.id} a BucketName (e.g. !Sub \${AWS::StackName}-\${AWS::AccountId}-${to.id.toLowerCase()}) first; Flowform then names the bucket in the policy by that name.`,
+      );
+    }
     const names = (POLICIES[to.kind][level] ?? []).map((p) => p.name).join(" + ");
     return { ok: true, rule: "function-access", kind: "access", label: levelWords(to.kind, level), summary: `Adds ${names} on ${to.id} and the variable ${envVariable(to).name} to ${from.id}` };
   },
@@ -282,8 +310,12 @@ export const functionAccess: ConnectionRule = {
       };
     }
     const level = levelFor(to, settings.level) ?? "write";
-    const changes = policyChanges(from, to, level);
+    // The bucket notifies this function: name it by its BucketName, not !Ref, or CloudFormation
+    // sees a cycle (bucket → function → role → bucket). canConnect ensured it has one.
+    const byName = to.kind === "bucket" && bucketTriggers(to, from) ? to.properties.BucketName : undefined;
+    const changes = policyChanges(from, to, level, byName);
     const variable = envVariable(to);
+    if (byName !== undefined) variable.value = byName;
     const existing = asRecord(asRecord(from.properties.Environment)?.Variables) ?? {};
     const alreadyNamed = Object.values(existing).some((v) => findReferences(v).some((r) => r.id === to.id));
     if (!(variable.name in existing) && !alreadyNamed && settings.environment !== false) {
@@ -304,12 +336,13 @@ export const functionAccess: ConnectionRule = {
     if (settings.level === undefined) return refuse("Only the access level of an access wire can be changed here.");
     const level = levelFor(target, settings.level);
     if (!level) return refuse(`A function cannot have ${String(settings.level)} access to a ${target.kind}.`);
+    const byName = target.kind === "bucket" && bucketTriggers(target, owner) ? target.properties.BucketName : undefined;
     // Replace the policy templates this wire owns; variables and hand-written statements stay.
     const policyWrites = connection.writes
       .filter((w) => w.path[1] === "Policies" && typeof w.path[2] === "number" && !w.description.startsWith("IAM statement"))
       .sort((a, b) => Number(b.path[2]) - Number(a.path[2]));
     const changes: TemplateChange[] = policyWrites.map((w) => ({ change: "remove", path: ["Resources", w.resource, ...w.path] }));
-    changes.push(...policyChanges(owner, target, level));
+    changes.push(...policyChanges(owner, target, level, byName));
     return { changes, summary: `Changes ${owner.id}'s access to ${target.id} to ${level}`, why: "The policy template is swapped for the one matching the new level", touched: [owner.id] };
   },
 };

@@ -84,6 +84,13 @@ export const s3ToFunction: ConnectionRule = {
     if (to.type !== "AWS::Serverless::Function") {
       return refuse(`${to.id} is a plain AWS::Lambda::Function, which has no SAM events.`, "Use an AWS::Serverless::Function, or add a NotificationConfiguration and Lambda permission by hand.");
     }
+    const { Events: _events, ...rest } = to.properties;
+    if (findReferences(rest).some((r) => r.id === from.id)) {
+      return refuse(
+        `${to.id} already refers to ${from.id} (policy or variable); a notification from the bucket to it would be a circular dependency (bucket → function → role → bucket).`,
+        `Give ${from.id} a BucketName and refer to that name in ${to.id} instead of !Ref ${from.id}, then connect again.`,
+      );
+    }
     return { ok: true, rule: "s3-to-function", kind: "trigger", label: "ObjectCreated", summary: `Invokes ${to.id} when objects are created in ${from.id}` };
   },
   connect(_ctx, from, to, settings) {

@@ -118,7 +118,8 @@ export function detectStyle(parsed: ParsedTemplate): SnippetStyle {
     } else if (isSeq(node)) {
       if (!node.flow && keyColumn !== undefined && node.items[0]) {
         const dash = dashOffset(text, node.items[0] as YamlNode);
-        if (dash !== undefined) (columnOf(text, dash) === keyColumn ? compact++ : indented++);
+        if (dash !== undefined && columnOf(text, dash) === keyColumn) compact++;
+        else if (dash !== undefined) indented++;
       }
       for (const item of node.items) visit(item, undefined);
     }
@@ -308,7 +309,8 @@ export function setEdit(parsed: ParsedTemplate, path: Path, value: unknown, styl
     if (isMap(found.node)) {
       if (typeof rest[0] === "number") throw new EditError(`${path.slice(0, depth).join(".")} is a mapping, not a list`);
       const map = found.node;
-      if (map.items.length === 0 && !map.flow && style.format === "yaml") {
+      // An empty map (`{}` or nothing) in YAML is rewritten in block style.
+      if (map.items.length === 0 && style.format === "yaml") {
         if (found.pair) return replacePairValue(parsed, found.pair, newValue, style);
       }
       return insertIntoMap(parsed, map, String(rest[0]), nest(rest.slice(1), value), style, found.pair);
