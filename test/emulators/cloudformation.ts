@@ -68,6 +68,8 @@ export interface EmulatedStack {
   /** Pending steps of the running operation; one runs every `ticksPerStep` polls. */
   steps: (() => void)[];
   ticks: number;
+  /** Once a client polls events, only event polls advance the stack (one step per poll round). */
+  eventsPolled: boolean;
   deleted: boolean;
   capabilities: string[];
 }
@@ -235,7 +237,7 @@ export class CloudFormationEmulator {
         const id = `arn:aws:cloudformation:${region}:${ACCOUNT_ID}:stack/${stackName}/${stableHex(`${stackName}/${this.stacks.length}`, 8)}-0000-4000-8000-${stableHex(stackName, 12)}`;
         stack = {
           id, name: stackName, status: "REVIEW_IN_PROGRESS", parameters: {}, resources: new Map(), events: [], outputs: [],
-          creationTime: this.now(), steps: [], ticks: 0, deleted: false, capabilities: [],
+          creationTime: this.now(), steps: [], ticks: 0, eventsPolled: false, deleted: false, capabilities: [],
         };
         this.stacks.push(stack);
         this.event(stack, stackName, "AWS::CloudFormation::Stack", "REVIEW_IN_PROGRESS", "User Initiated", id);
@@ -487,7 +489,7 @@ export class CloudFormationEmulator {
   describeStacks(p: Params): XmlValue {
     const name = p.get("StackName");
     const stacks = name ? [this.requireStack(name, true)] : this.stacks.filter((s) => !s.deleted);
-    for (const s of stacks) this.tick(s);
+    for (const s of stacks) if (!s.eventsPolled) this.tick(s);
     return {
       Stacks: stacks.map((s) => ({
         StackId: s.id,
@@ -507,7 +509,10 @@ export class CloudFormationEmulator {
 
   describeStackEvents(p: Params): XmlValue {
     const stack = this.requireStack(p.get("StackName"), true);
-    this.tick(stack);
+    if (!p.get("NextToken")) {
+      stack.eventsPolled = true;
+      this.tick(stack);
+    }
     // Newest first, 100 per page, as CloudFormation answers.
     const all = [...stack.events].reverse();
     const start = Number(p.get("NextToken") ?? 0);

@@ -28,8 +28,11 @@ export interface EmulatorScript {
   ticksPerStep?: number;
   /** Answer the next N CloudFormation calls (optionally only these actions) with `Throttling`. */
   throttle?: { count: number; actions?: string[] };
-  /** Drop the connection (no answer) on the next `count` calls of `action`; `afterEffect` applies the call first, then drops. */
-  drops?: { action: string; count: number; afterEffect?: boolean }[];
+  /**
+   * Drop the connection (no answer) on the next `count` calls of `action`; `afterEffect` applies
+   * the call first, then drops; `afterAction` arms the drop only once that action has been called.
+   */
+  drops?: { action: string; count: number; afterEffect?: boolean; afterAction?: string }[];
   /** Answer every call with this credentials/permission error. */
   authError?: "ExpiredToken" | "AccessDenied";
 }
@@ -70,7 +73,7 @@ export function scriptFor(outcome: ScriptedOutcome, failure?: ScriptedFailure): 
     case "resource-fails": return { failure };
     case "rollback-fails": return { failure, rollbackFails: true };
     case "throttling": return { throttle: { count: 3 } };
-    case "dropped-connection": return { drops: [{ action: "ExecuteChangeSet", count: 1, afterEffect: true }, { action: "DescribeStackEvents", count: 2 }] };
+    case "dropped-connection": return { drops: [{ action: "ExecuteChangeSet", count: 1, afterEffect: true }, { action: "DescribeStackEvents", count: 2, afterAction: "ExecuteChangeSet" }] };
     case "slow": return { ticksPerStep: 4 };
   }
 }
@@ -101,7 +104,7 @@ export async function startAwsEmulator(initial: EmulatorScript = {}): Promise<Aw
   });
 
   function takeDrop(action: string): { afterEffect?: boolean } | undefined {
-    const drop = emulator.script.drops?.find((d) => d.action === action && d.count > 0);
+    const drop = emulator.script.drops?.find((d) => d.action === action && d.count > 0 && (!d.afterAction || calls.some((c) => c.action === d.afterAction)));
     if (drop) drop.count -= 1;
     return drop;
   }
