@@ -106,6 +106,23 @@ export interface FileEntry {
   kind: "file" | "directory";
 }
 
+/** The outcome of a local test invoke (main/invoke). */
+export interface InvokeRunResult {
+  /** ok: returned a value; error: threw (or did not compile); timeout: killed at the function's Timeout;
+   *  crashed: the process died (out of memory…); unavailable: could not run (no code, no Python…). */
+  status: "ok" | "error" | "timeout" | "crashed" | "unavailable";
+  value?: unknown;
+  error?: { type: string; message: string; stack?: string };
+  /** stdout + stderr of the run. */
+  logs: string;
+  durationMs: number;
+  /** What ran it, e.g. "Node.js v20.20.2". */
+  ranWith?: string;
+  notes: string[];
+  /** The environment variables the handler saw (placeholders for references, never credentials). */
+  environment: Record<string, string>;
+}
+
 /** Commands of the application menu; the web host shows the same ones in the in-page toolbar. */
 export const MENU_COMMANDS = [
   "project.new",
@@ -177,6 +194,22 @@ export const contract = {
   /** Start reporting changes under a path as `files.changed` events; returns a watch id. */
   "files.watch": { input: z.object({ path: ProjectPath }).strict(), output: returns<{ watchId: string }>() },
   "files.unwatch": { input: z.object({ watchId: z.string() }).strict(), output: returns<{ stopped: boolean }>() },
+
+  // code: function code folders (src/<LogicalId>/); file contents go through files.*
+  /** Rename a function's code folder (after the function was renamed). Refuses to overwrite. */
+  "code.renameFolder": {
+    input: z.object({ from: ProjectPath, to: ProjectPath }).strict(),
+    output: returns<{ renamed: boolean }>(),
+  },
+
+  // invoke: local test runs of a function's handler in a child process (main/invoke)
+  /** Run a function once with an event. `templateText` is the editor's current text (saved or not). */
+  "invoke.run": {
+    input: z.object({ functionId: z.string().min(1).max(255), event: z.unknown(), templateText: z.string() }).strict(),
+    output: returns<InvokeRunResult>(),
+  },
+  /** What can run handlers locally: the Node.js version and Python 3 (null when not installed). */
+  "invoke.runtimes": { input: NoInput, output: returns<{ node: string; python: string | null }>() },
 
   // dialog: native dialogs in Electron. The web host answers `dialog.unavailable` and the
   // renderer shows its in-page path prompt instead (renderer/app/PathPrompt.tsx).

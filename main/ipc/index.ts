@@ -15,6 +15,7 @@ import { appHandlers } from "../app/handlers";
 import { dialogHandlers } from "../dialog/handlers";
 import { filesHandlers } from "../files/handlers";
 import { projectHandlers } from "../project/handlers";
+import { invokeHandlers } from "../invoke/handlers";
 import { clearHandlers, registerHandlers, registeredChannels } from "./registry";
 
 export * from "./registry";
@@ -30,6 +31,7 @@ export function installHandlers(services: HostServices): void {
   registerHandlers(projectHandlers(services));
   registerHandlers(filesHandlers());
   registerHandlers(dialogHandlers(services));
+  registerHandlers(invokeHandlers());
   // Other domains: one line each, e.g. registerHandlers(deployHandlers(services));
 }
 
