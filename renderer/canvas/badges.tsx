@@ -4,7 +4,8 @@
  * a tiny component reading its own piece of the store by logical ID.
  */
 import { memo } from "react";
+import { CostBadge } from "../cost/CostBadge";
 
-export const NodeBadges = memo(function NodeBadges(_props: { id: string }) {
-  return null;
+export const NodeBadges = memo(function NodeBadges({ id }: { id: string }) {
+  return <CostBadge id={id} />;
 });

@@ -5,6 +5,7 @@
  * in the template view at once and can be undone.
  */
 import { memo, useEffect, useRef, useState, type ReactNode } from "react";
+import { UsageFields } from "../cost/UsageFields";
 import { cardFor, docsForType, type EditableProperty } from "../../core/catalog";
 import type { Connection, Resource } from "../../core/model/types";
 import { ResourceIcon } from "../canvas/icons";
@@ -160,9 +161,9 @@ function ResourceInspector({ id }: { id: string }) {
   );
 }
 
-/** Placeholder-free slot for the cost feature's usage fields (rendered only when it exists). */
-function UsageSlot(_props: { id: string }) {
-  return null;
+/** The cost feature's usage fields (traffic, duration, sizes) for this resource. */
+function UsageSlot({ id }: { id: string }) {
+  return <UsageFields target={{ resource: id }} />;
 }
 
 function RenameRow({ id }: { id: string }) {
@@ -401,6 +402,7 @@ function WireInspector({ connectionId }: { connectionId: string }) {
           </>
         )}
       </section>
+      <UsageFields target={{ connection: connection.id }} />
       {fields.length > 0 && (
         <fieldset className="ff-inspector__form">
           <legend>Settings</legend>

@@ -16,8 +16,9 @@ import { createUiSlice, type UiSlice } from "./ui";
 import { createSelectionSlice, type SelectionSlice } from "./selection";
 import { createCanvasSlice, type CanvasSlice } from "./canvas";
 import { createHistorySlice, type HistorySlice } from "./history-slice";
+import { createCostSlice, type CostSlice } from "../cost/slice";
 
-export type FlowformState = ProjectSlice & UiSlice & SelectionSlice & CanvasSlice & HistorySlice;
+export type FlowformState = ProjectSlice & UiSlice & SelectionSlice & CanvasSlice & HistorySlice & CostSlice;
 
 /** A slice creator with access to the whole store (`get()` sees every slice). */
 export type SliceCreator<T> = StateCreator<FlowformState, [], [], T>;
@@ -28,6 +29,7 @@ export const useStore = create<FlowformState>()((...args) => ({
   ...createSelectionSlice(...args),
   ...createCanvasSlice(...args),
   ...createHistorySlice(...args),
+  ...createCostSlice(...args),
 }));
 
 export type { ProjectSlice, TextOrigin, OpenProject } from "./project";
