@@ -4,6 +4,8 @@
  * good one on screen (`lastGoodModel`).
  */
 import { importTemplate, type Problem, type TemplateModel } from "../../core";
+import type { FlowformSettings } from "../../core/project/settings";
+import { checkProblemsFor } from "./checks";
 
 export interface Derived {
   model: TemplateModel | null;
@@ -12,7 +14,8 @@ export interface Derived {
   parses: boolean;
 }
 
-export function deriveFromText(text: string, file: string): Derived {
+export function deriveFromText(text: string, file: string, settings?: FlowformSettings): Derived {
   const { model, problems } = importTemplate(text, file);
-  return { model, problems, parses: model !== null };
+  // Architecture checks (renderer/store/checks.ts) join the reading problems.
+  return { model, problems: [...problems, ...checkProblemsFor(text, file, model, settings)], parses: model !== null };
 }

@@ -8,6 +8,7 @@ import type { Problem, TemplateModel } from "../../core/model/types";
 import { defaultSettings, type FlowformSettings } from "../../core/project/settings";
 import type { ProjectSnapshot, RecoverySnapshot } from "../../preload/api";
 import { api } from "../transport";
+import { checkInputs } from "./checks";
 import { deriveFromText } from "./derive";
 import type { SliceCreator } from "./index";
 
@@ -63,8 +64,8 @@ function isDirty(text: string, settings: FlowformSettings): boolean {
 }
 
 export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
-  const derive = (text: string, file: string) => {
-    const derived = deriveFromText(text, file);
+  const derive = (text: string, file: string, settings: FlowformSettings = get().settings) => {
+    const derived = deriveFromText(text, file, settings);
     return {
       model: derived.model,
       problems: derived.problems,
@@ -74,7 +75,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
 
   const load = (snapshot: ProjectSnapshot) => {
     baseline = { text: snapshot.templateText, settings: JSON.stringify(snapshot.settings) };
-    const derived = deriveFromText(snapshot.templateText, snapshot.templateFile);
+    const derived = deriveFromText(snapshot.templateText, snapshot.templateFile, snapshot.settings);
     set((s) => ({
       project: { dir: snapshot.dir, name: snapshot.name, templateFile: snapshot.templateFile },
       templateText: snapshot.templateText,
@@ -144,8 +145,15 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     },
 
     updateSettings(update) {
-      const settings = update(get().settings);
-      set({ settings, dirty: isDirty(get().templateText, settings) });
+      const before = get().settings;
+      const settings = update(before);
+      // Checks read preferences and the usage region: re-derive only when those change.
+      const recheck = checkInputs(before) !== checkInputs(settings);
+      set({
+        settings,
+        dirty: isDirty(get().templateText, settings),
+        ...(recheck ? derive(get().templateText, get().project?.templateFile ?? "template.yaml", settings) : {}),
+      });
     },
 
     async restoreRecovery() {
@@ -163,7 +171,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
         templateText: offer.templateText,
         textOrigin: "load",
         textVersion: s.textVersion + 1,
-        ...derive(offer.templateText, file),
+        ...derive(offer.templateText, file, offer.settings),
         settings: offer.settings,
         dirty: isDirty(offer.templateText, offer.settings),
         recoveryOffer: null,
