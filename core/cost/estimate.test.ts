@@ -231,3 +231,74 @@ ${fn("Warm", `      MemorySize: 1024
     expect(estimated).toBeGreaterThan(templates.length * 0.95);
   });
 });
+
+describe("events, streams and workflows", () => {
+  const design = model(`  Bus:
+    Type: AWS::Events::EventBus
+    Properties: { Name: orders }
+${fn("OnOrder", `      Events:
+        Placed:
+          Type: EventBridgeRule
+          Properties: { EventBusName: !Ref Bus, Pattern: { source: [shop.orders] } }
+        Noon:
+          Type: ScheduleV2
+          Properties: { ScheduleExpression: "cron(0 12 * * ? *)" }
+      Policies:
+        - StepFunctionsExecutionPolicy: { StateMachineName: !GetAtt Flow.Name }
+`)}${fn("OnClick", `      Events:
+        Clicks:
+          Type: Kinesis
+          Properties: { Stream: !GetAtt Clicks.Arn, StartingPosition: LATEST, BatchSize: 50 }
+`)}  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties: { StreamModeDetails: { StreamMode: ON_DEMAND } }
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: A
+        States:
+          A: { Type: Pass, Next: B }
+          B: { Type: Pass, End: true }
+`);
+  const usage: UsageInput = { resources: { Bus: { eventsPerMonth: 2_000_000, payloadKb: 100 }, Clicks: { recordsPerMonth: 10_000_000, recordKb: 1.5 } } };
+  const b = estimate(design, usage, prices, { series: false });
+
+  it("bills custom events on the bus in 64 KB chunks and delivers each to the rule's target", () => {
+    expect(line(b, "Bus", "Custom events")!.quantity).toBe(4_000_000);
+    expect(line(b, "Bus", "Custom events")!.usd).toBeCloseTo(4, 10);
+    // 2M events plus a noon schedule (730/24 firings a month).
+    expect(traffic(b, "OnOrder")).toBeCloseTo(2_000_000 + 730 / 24, 6);
+  });
+
+  it("counts an EventBridge Scheduler schedule's invocations, inside its 14M free allowance", () => {
+    const scheduler = line(b, "OnOrderNoon", "Scheduler")!;
+    expect(scheduler.quantity).toBeCloseTo(730 / 24, 9);
+    expect(scheduler.usd).toBe(0);
+  });
+
+  it("prices an on-demand stream by the hour and per GB with records rounded up to 1 KB, and batches its consumer", () => {
+    const gbIn = (10_000_000 * 2) / (1024 * 1024);
+    expect(line(b, "Clicks", "On-demand data in")!.quantity).toBeCloseTo(gbIn, 9);
+    expect(line(b, "Clicks", "On-demand stream hours")!.usd).toBeCloseTo(730 * 0.04, 9);
+    expect(traffic(b, "OnClick")).toBe(200_000);
+  });
+
+  it("starts a state machine from a function's access wire and counts one transition per state", () => {
+    expect(traffic(b, "Flow")).toBeCloseTo(traffic(b, "OnOrder"), 6);
+    expect(line(b, "Flow", "Standard state transitions")!.quantity).toBeCloseTo(2 * traffic(b, "OnOrder"), 6);
+  });
+
+  it("warns about a loop (a function publishing to the bus that triggers it) instead of running away", () => {
+    const looped = model(`  Bus:
+    Type: AWS::Events::EventBus
+${fn("Echo", `      Events:
+        Placed: { Type: EventBridgeRule, Properties: { EventBusName: !Ref Bus, Pattern: { source: [shop] } } }
+      Policies:
+        - EventBridgePutEventsPolicy: { EventBusName: !Ref Bus }
+`)}`);
+    const result = estimate(looped, { resources: { Bus: { eventsPerMonth: 1000 } } }, prices, { series: false });
+    expect(result.warnings.join(" ")).toMatch(/Traffic loop through/);
+    expect(Number.isFinite(result.total)).toBe(true);
+  });
+});
