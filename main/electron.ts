@@ -130,6 +130,19 @@ function createWindow(): void {
   // The page title carries the project name and unsaved marker (renderer/app/effects.ts).
   win.on("page-title-updated", (_event, title) => win.setTitle(title));
   win.once("ready-to-show", () => win.show());
+  // The page refuses to unload with unsaved edits (renderer/app/effects.ts); ask natively.
+  win.webContents.on("will-prevent-unload", (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: "question",
+      buttons: ["Close without saving", "Cancel"],
+      defaultId: 1,
+      cancelId: 1,
+      title: "Unsaved changes",
+      message: "This project has unsaved changes.",
+      detail: "They are kept in the recovery file and offered the next time Flowform starts.",
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.on("closed", () => {
     disposeSession(session);
     mainWindow = null;

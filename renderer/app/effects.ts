@@ -120,6 +120,23 @@ export function useAutosave(): void {
   }, []);
 }
 
+/**
+ * Closing the window or tab with unsaved edits asks first (the browser's own prompt; Electron
+ * turns it into a native dialog in main). The recovery file has the edits either way.
+ */
+export function useUnsavedGuard(): void {
+  const dirty = useStore((s) => s.dirty);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [dirty]);
+}
+
 const SHORTCUTS: { key: string; shift?: boolean; command: MenuCommand }[] = [
   { key: "o", command: "project.open" },
   { key: "s", command: "project.save" },

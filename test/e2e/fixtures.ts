@@ -172,11 +172,20 @@ async function startHostProcess(options: StartOptions): Promise<WebHostProcess &
   return host;
 }
 
+const acceptingUnload = new WeakSet<Page>();
+
 /** Open Flowform in `page` and wait until the shell has loaded its first project. */
 export async function openApp(page: Page, host: WebHostProcess, options: { project?: string } = {}): Promise<Page> {
   if (options.project) {
     const answer = await host.call("project.open", { path: options.project });
     if (!answer.ok) throw new Error(`project.open ${options.project}: ${answer.error?.message}`);
+  }
+  // Leaving a page with unsaved edits asks first (beforeunload); a test that reopens the app means it.
+  if (!acceptingUnload.has(page)) {
+    acceptingUnload.add(page);
+    page.on("dialog", (dialog) => {
+      if (dialog.type() === "beforeunload") void dialog.accept();
+    });
   }
   await page.goto(host.url);
   await page.locator("html[data-flowform-ready='true']").waitFor({ state: "attached" });
