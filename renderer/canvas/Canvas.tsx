@@ -26,6 +26,7 @@ import { categoryColor } from "./icons";
 import { ResourceNodeView } from "./ResourceNode";
 import { WireEdgeView } from "./WireEdge";
 import { CanvasToastView } from "./Toast";
+import { ExportDialog } from "../export/ExportDialog";
 import { useEditShortcuts } from "./shortcuts";
 import { resourceIndex } from "./hooks";
 import type { ResourceNode, WireEdge } from "./diagram";
@@ -68,7 +69,9 @@ function CanvasFlow() {
         return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
       fitView() {
-        void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 0 });
+        // With no nodes React Flow would keep the request and fit the first node added later.
+        if (useStore.getState().nodes.length === 0) return;
+        void flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 0 });
       },
     });
     return () => useStore.getState().setCanvasView(null);
@@ -175,7 +178,7 @@ function CanvasFlow() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 160, height: 110 }} />
         <Panel position="top-right" className="ff-canvas-tools">
           <button
             type="button"
@@ -199,6 +202,7 @@ function CanvasFlow() {
       </ReactFlow>
       {!hasModel && <EmptyCanvas />}
       <CanvasToastView />
+      <ExportDialog />
     </div>
   );
 }

@@ -125,22 +125,14 @@ export function paste(): void {
   const taken = new Set(takenIds());
   const ops: Operation[] = [];
   const created: string[] = [];
-  const skipped: string[] = [];
   for (const entry of s.clipboard) {
-    if (entry.kind === "generic") {
-      // A generic resource's type is not part of addResource; it is copied as YAML instead.
-      skipped.push(entry.id);
-      continue;
-    }
     const id = freeId(`${entry.id}Copy`, taken);
     taken.add(id);
     created.push(id);
     const p = entry.position ?? s.canvasView?.centre() ?? { x: 0, y: 0 };
     s.placeResource(id, freeSpot({ x: p.x + 40, y: p.y + 40 }));
-    ops.push({ op: "addResource", kind: entry.kind, id, properties: entry.properties });
-  }
-  if (skipped.length) {
-    s.showToast({ message: `${skipped.join(", ")} cannot be pasted on the canvas: copy it in the template view.`, ...canvasCentreOnScreen(), tone: "info" });
+    // Generic resources are added by their CloudFormation type.
+    ops.push({ op: "addResource", kind: entry.kind === "generic" ? entry.type : entry.kind, id, properties: entry.properties });
   }
   if (ops.length === 0) return;
   const result = s.runOperations(ops, created.length === 1 ? `Paste ${created[0]}` : `Paste ${created.length} resources`);

@@ -38,7 +38,7 @@ export interface LayoutResult {
 export const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "90",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "120",
   "elk.spacing.nodeNode": "36",
   "elk.spacing.componentComponent": "60",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",

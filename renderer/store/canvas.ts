@@ -8,8 +8,9 @@ import { cardFor } from "../../core/catalog";
 import type { Resource } from "../../core/model/types";
 import type { FlowformSettings } from "../../core/project/settings";
 import { buildDiagram, positionsOf, withPositions, type ResourceNode, type WireEdge } from "../canvas/diagram";
-import { autoLayout, type Positions } from "../layout";
+import { autoLayout, gridLayout, type Positions } from "../layout";
 import type { SliceCreator } from "./index";
+import { pruneSelection } from "./selection";
 
 export interface CanvasView {
   /** Centre of the visible canvas, in flow coordinates. */
@@ -74,16 +75,32 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
     if (state.textVersion !== prev.textVersion && state.textOrigin === "load") {
       // A different project (or a reload): start from its saved layout, not from the old nodes.
       set({ nodes: [], edges: [], renamingId: null });
-      get().syncDiagram();
       const model = get().lastGoodModel;
       const saved = get().settings.layout.nodes;
       const unplaced = (model?.resources ?? []).filter((r) => !saved[r.id]).length;
+      get().syncDiagram();
       if (model && unplaced > 0 && unplaced >= model.resources.length / 2) {
+        // A template without a saved layout: a sources-first grid at once, then ELK's layout.
+        const { nodes, edges } = get();
+        const grid = gridLayout({ nodes: nodes.map((n) => ({ id: n.id })), edges: edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) });
+        set({ nodes: withPositions(nodes, grid) });
+        mirrorPositions(grid);
+        queueMicrotask(() => get().canvasView?.fitView());
         void get().tidyLayout(false);
       } else {
         queueMicrotask(() => get().canvasView?.fitView());
       }
       return;
+    }
+    if (state.lastGoodModel !== prev.lastGoodModel && state.lastGoodModel) {
+      // What was selected may be gone (deleted, renamed, undone): keep only what still exists.
+      const ids = new Set(state.lastGoodModel.resources.map((r) => r.id));
+      const kept = pruneSelection(state.selectedIds, ids);
+      const wireKept = state.selectedWire && state.lastGoodModel.connections.some((c) => c.id === state.selectedWire) ? state.selectedWire : null;
+      if (kept.length !== state.selectedIds.length || wireKept !== state.selectedWire) {
+        set({ selectedIds: kept, selectedWire: wireKept });
+        return; // this set() runs the subscription again, which syncs the diagram
+      }
     }
     if (state.lastGoodModel !== prev.lastGoodModel || state.selectedIds !== prev.selectedIds || state.selectedWire !== prev.selectedWire) {
       get().syncDiagram();

@@ -4,7 +4,7 @@
  * slice's `setTemplateText`; this slice watches `textVersion` and records each change with its
  * inverse edit, so undo covers every surface without each of them having to remember.
  */
-import * as core from "../../core";
+import { applyOperation as coreApplyOperation } from "../../core";
 import type { EditResult, Operation, Refusal } from "../../core/model/types";
 import { describeOperation, emptyHistory, entryFor, record, redo as redoIn, undo as undoIn, applyEdits, type HistoryState } from "./history";
 import type { SliceCreator, TextOrigin } from "./index";
@@ -32,11 +32,6 @@ const originLabels: Record<string, string> = {
   code: "Edit code",
 };
 
-// core's applyOperation is landing (issue 4a); until then an operation is refused with the reason.
-const applyOperation = (text: string, op: Operation): EditResult | Refusal => {
-  const apply = (core as unknown as { applyOperation?: (t: string, o: Operation) => EditResult | Refusal }).applyOperation;
-  return apply ? apply(text, op) : { refused: true, reason: "Editing from the canvas is not available in this build yet." };
-};
 
 export function isRefusal(value: unknown): value is Refusal {
   return typeof value === "object" && value !== null && (value as Refusal).refused === true;
@@ -65,7 +60,8 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
     history: emptyHistory(),
 
     runOperation(op, origin = "canvas") {
-      const result = applyOperation(get().templateText, op);
+      // The file name tells core whether new snippets are YAML or JSON.
+      const result = coreApplyOperation(get().templateText, op, get().project?.templateFile);
       if (isRefusal(result)) return result;
       pending = { label: describeOperation(op), operation: op, touched: result.touched };
       get().setTemplateText(result.text, origin);
@@ -78,7 +74,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
       const touched: string[] = [];
       const notes: string[] = [];
       for (const op of ops) {
-        const result = applyOperation(text, op);
+        const result = coreApplyOperation(text, op, get().project?.templateFile);
         if (isRefusal(result)) return result;
         text = result.text;
         touched.push(...result.touched);

@@ -1,0 +1,111 @@
+/**
+ * Export: the template (SAM or CloudFormation, YAML or JSON) or the diagram (SVG, PNG), saved as
+ * a file. Opened by the toolbar's Export… button and the menu's File › Export.
+ */
+import { useEffect, useRef, useState } from "react";
+import { registerCommand } from "../app/commands";
+import { useStore } from "../store";
+import { cloudFormationTransform, download, EXPORT_CHOICES, exportDiagramSvg, exportTemplateText, svgToPng, type ExportFormat } from "./formats";
+import "./export.css";
+
+let openDialog: (() => void) | null = null;
+
+/** Registers File › Export while the dialog host is mounted. */
+export function useExportCommand(): void {
+  useEffect(() => registerCommand("project.export", () => openDialog?.()), []);
+}
+
+function baseName(): string {
+  const s = useStore.getState();
+  const name = s.project?.name && s.project.name !== "Untitled" ? s.project.name : "template";
+  return name.replace(/[^A-Za-z0-9._-]+/g, "-");
+}
+
+export async function runExport(format: ExportFormat): Promise<string> {
+  const s = useStore.getState();
+  const choice = EXPORT_CHOICES.find((c) => c.format === format)!;
+  const fileName = format === "svg" || format === "png" ? `${baseName()}-diagram.${choice.extension}` : `${baseName()}.${choice.extension}`;
+  if (format === "svg" || format === "png") {
+    if (!s.lastGoodModel) throw new Error("There is no diagram to export.");
+    const dark = document.documentElement.getAttribute("data-theme") === "dark";
+    const svg = exportDiagramSvg(s.lastGoodModel, s.nodes, s.edges, dark);
+    download(format === "svg" ? new Blob([svg], { type: choice.mime }) : await svgToPng(svg), fileName);
+  } else {
+    const text = exportTemplateText(format, s.templateText, s.project?.templateFile);
+    download(new Blob([text], { type: choice.mime }), fileName);
+  }
+  return fileName;
+}
+
+export function ExportDialog() {
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>("sam-yaml");
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useExportCommand();
+  useEffect(() => {
+    openDialog = () => {
+      setError(null);
+      setOpen(true);
+    };
+    return () => {
+      openDialog = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (open) requestAnimationFrame(() => dialog.current?.querySelector<HTMLInputElement>("input:checked")?.focus());
+  }, [open]);
+  if (!open) return null;
+  const cfnAvailable = cloudFormationTransform() !== null;
+  const submit = async () => {
+    try {
+      const file = await runExport(format);
+      setOpen(false);
+      useStore.getState().setStatus(`Exported ${file}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="ff-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
+      <div
+        className="ff-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="ff-export-title"
+        ref={dialog}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") setOpen(false);
+        }}
+      >
+        <h2 id="ff-export-title">Export</h2>
+        <fieldset>
+          <legend>Format</legend>
+          {EXPORT_CHOICES.map((c) => {
+            const disabled = (c.format === "cfn-yaml" || c.format === "cfn-json") && !cfnAvailable;
+            return (
+              <label key={c.format} className={disabled ? "ff-modal__disabled" : undefined}>
+                <input type="radio" name="ff-export-format" value={c.format} checked={format === c.format} disabled={disabled} onChange={() => setFormat(c.format)} />
+                {c.label}
+                {disabled && <span className="ff-modal__note"> — needs the SAM transform (not in this build)</span>}
+              </label>
+            );
+          })}
+        </fieldset>
+        {error && (
+          <p className="ff-modal__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="ff-modal__actions">
+          <button type="button" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={() => void submit()}>
+            Export file
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useStore } from "./index";
+import { emptyHistory } from "./history";
+
+const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
+const corpus = (rel: string) => fs.readFileSync(path.join(CORPUS, rel), "utf8");
+const s = () => useStore.getState();
+
+function load(text: string) {
+  useStore.setState({ history: emptyHistory(), nodes: [], edges: [], selectedIds: [], selectedWire: null });
+  s().setTemplateText(text, "load");
+}
+
+const START = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+# my comment stays
+Resources: {}
+`;
+
+describe("editing through operations, with undo and redo", () => {
+  beforeEach(() => load(START));
+
+  it("adds a function, a table and wires them; the template gains the policy and the env var", () => {
+    expect(s().runOperation({ op: "addResource", kind: "function", id: "Orders" })).not.toHaveProperty("refused");
+    expect(s().runOperation({ op: "addResource", kind: "table", id: "OrdersTable" })).not.toHaveProperty("refused");
+    const wired = s().runOperation({ op: "connect", from: "Orders", to: "OrdersTable" });
+    expect(wired).not.toHaveProperty("refused");
+    expect(s().templateText).toContain("# my comment stays");
+    expect(s().templateText).toMatch(/DynamoDB(Crud|Read|Write)Policy/);
+    expect(s().templateText).toMatch(/TableName: !Ref OrdersTable/);
+    expect(s().nodes.map((n) => n.id).sort()).toEqual(["Orders", "OrdersTable"]);
+    expect(s().edges).toHaveLength(1);
+    expect(s().history.past.map((e) => e.label)).toEqual(["Add Orders", "Add OrdersTable", "Connect Orders to OrdersTable"]);
+  });
+
+  it("undoes every step back to the original bytes and redoes them all", () => {
+    s().runOperation({ op: "addResource", kind: "queue", id: "Jobs" });
+    s().runOperation({ op: "addResource", kind: "function", id: "Worker" });
+    s().runOperation({ op: "connect", from: "Jobs", to: "Worker" });
+    const done = s().templateText;
+    s().undo();
+    s().undo();
+    s().undo();
+    expect(s().templateText).toBe(START);
+    expect(s().nodes).toHaveLength(0);
+    s().redo();
+    s().redo();
+    s().redo();
+    expect(s().templateText).toBe(done);
+    expect(s().edges).toHaveLength(1);
+  });
+
+  it("records a typed edit in the template view as one undoable step", () => {
+    const typed = START.replace("Resources: {}", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket");
+    s().setTemplateText(typed, "template-view");
+    expect(s().nodes.map((n) => n.id)).toEqual(["Bucket"]);
+    s().undo();
+    expect(s().templateText).toBe(START);
+    expect(s().nodes).toHaveLength(0);
+  });
+
+  it("keeps the last good diagram while the typed text does not parse", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "Uploads" });
+    s().setTemplateText(s().templateText + "\n  Broken: [unclosed\n", "template-view");
+    expect(s().model).toBeNull();
+    expect(s().problems.some((p) => p.source === "parse" && p.severity === "error")).toBe(true);
+    expect(s().nodes.map((n) => n.id)).toEqual(["Uploads"]);
+  });
+
+  it("refuses an invalid wire with a reason and changes nothing", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "Uploads" });
+    s().runOperation({ op: "addResource", kind: "queue", id: "Jobs" });
+    const before = s().templateText;
+    const pastLength = s().history.past.length;
+    const result = s().runOperation({ op: "connect", from: "Uploads", to: "Jobs" });
+    if ("refused" in result) expect(result.reason.length).toBeGreaterThan(10);
+    else expect.fail("a bucket cannot trigger a queue directly");
+    expect(s().templateText).toBe(before);
+    expect(s().history.past).toHaveLength(pastLength);
+  });
+
+  it("deletes several resources as one undo step", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    s().runOperation({ op: "addResource", kind: "bucket", id: "B" });
+    const both = s().templateText;
+    s().runOperations([{ op: "removeResource", id: "A" }, { op: "removeResource", id: "B" }], "Delete 2 resources");
+    expect(s().nodes).toHaveLength(0);
+    s().undo();
+    expect(s().templateText).toBe(both);
+  });
+
+  it("starts a fresh history when another template is opened", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    load(corpus("serverless-patterns/apigw-lambda-dynamodb/template.yaml"));
+    expect(s().history.past).toHaveLength(0);
+    expect(s().nodes.map((n) => n.id).sort()).toEqual(["DynamoDBTable", "LambdaFunction", "ServerlessRestApi"]);
+  });
+});
+
+describe("selection", () => {
+  beforeEach(() => load(START));
+
+  it("marks only the selected nodes and keeps the other node objects unchanged", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    s().runOperation({ op: "addResource", kind: "bucket", id: "B" });
+    const [a, b] = s().nodes;
+    s().select(["A"]);
+    const [a2, b2] = s().nodes;
+    expect(a2.selected).toBe(true);
+    expect(a2).not.toBe(a);
+    expect(b2).toBe(b);
+  });
+
+  it("drops a deleted resource from the selection", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    s().select(["A"]);
+    s().runOperation({ op: "removeResource", id: "A" });
+    expect(s().selectedIds).toEqual([]);
+    expect(s().nodes).toHaveLength(0);
+  });
+});
+
+describe("positions", () => {
+  beforeEach(() => load(START));
+
+  it("keeps a node's object when another node moves", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    s().runOperation({ op: "addResource", kind: "bucket", id: "B" });
+    const [a] = s().nodes;
+    s().onNodesChange([{ type: "position", id: "B", position: { x: 500, y: 300 }, dragging: false }]);
+    expect(s().nodes[0]).toBe(a);
+    expect(s().settings.layout.nodes.B).toEqual({ x: 500, y: 300 });
+    expect(s().dirty).toBe(true);
+  });
+
+  it("places a new resource where it was dropped", () => {
+    s().placeResource("Drop", { x: 123, y: 456 });
+    s().runOperation({ op: "addResource", kind: "function", id: "Drop" });
+    expect(s().nodes.find((n) => n.id === "Drop")?.position).toEqual({ x: 123, y: 456 });
+  });
+});
