@@ -84,3 +84,21 @@ export { applyOperation, applyChanges, undoText, resourcePath } from "./template
 export { applyTextEdits, diffEdits } from "./template/edits";
 export { parseTemplate, INTRINSIC_TAGS, positionAt, nodeAt, keyLineAt, detectFormat, type ParsedTemplate, type ParseOutcome } from "./template/parse";
 export { STARTERS, starterById, type Starter } from "./starters";
+
+/**
+ * Cost (core/cost) — `estimate(model, usage, prices, options) → CostBreakdown` (per resource and
+ * pricing dimension, totals with/without free tier, per million entry requests, assumptions,
+ * cost-vs-traffic series, break-even vs an always-on instance); `firingsPerMonth(expression)`;
+ * `priceWorkedExample(case, prices)`. Prices are passed in (resources/pricing/<region>.json).
+ */
+export {
+  estimate,
+  costVsTraffic,
+  firingsPerMonth,
+  priceWorkedExample,
+  PRICED_REGIONS,
+  type CostBreakdown,
+  type CostLine,
+  type PriceTable,
+  type UsageInput,
+} from "./cost";
