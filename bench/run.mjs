@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the app if stale, runs every benchmark one after another (the machine
+ * has two cores; parallel runs would measure each other), prints their tables and writes
+ * bench/results.json with the figures and the machine they ran on. Benchmarks are not tests:
+ * nothing here passes or fails on a time.
+ *   BENCH_SIZES=50,200 npm run bench     fewer sizes (default 50,200,500,1000)
+ */
+import { spawnSync, execSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "flowform-bench-"));
+
+const build = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs"), "--if-stale"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const suites = [
+  { name: "core", file: "bench/core.bench.ts" },
+  { name: "canvas", file: "bench/canvas.bench.ts" },
+];
+// Benchmarks other features added (each prints its own figures).
+for (const file of fs.readdirSync(path.join(root, "bench")).sort()) {
+  if (/\.bench\.(mjs|ts)$/.test(file) && !suites.some((s) => s.file.endsWith(file))) suites.push({ name: file.replace(/\.bench\.(mjs|ts)$/, ""), file: `bench/${file}` });
+}
+
+const results = {};
+for (const suite of suites) {
+  const out = path.join(tmp, `${suite.name}.json`);
+  console.log(`\n══ ${suite.name} (${suite.file})`);
+  const command = suite.file.endsWith(".ts") ? tsx : process.execPath;
+  const r = spawnSync(command, [suite.file, "--out", out], { cwd: root, stdio: "inherit", env: process.env });
+  results[suite.name] = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, "utf8")) : { error: `exited ${r.status}` };
+}
+
+const chromium = (() => {
+  try {
+    return execSync("/usr/bin/chromium --version", { encoding: "utf8" }).trim();
+  } catch {
+    return "not found";
+  }
+})();
+const machine = {
+  date: new Date().toISOString(),
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  chromium,
+  loadAverageAtStart: os.loadavg().map((n) => n.toFixed(2)).join(" "),
+};
+fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify({ machine, results }, null, 2) + "\n");
+console.log(`\nMachine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.chromium}`);
+console.log("Wrote bench/results.json");
