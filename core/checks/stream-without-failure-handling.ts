@@ -57,7 +57,7 @@ export const streamWithoutFailureHandling: CheckRule = {
             rule: streamWithoutFailureHandling,
             resource: t.declaredIn,
             path: t.path,
-            message: `${fnName} reads ${source} without ${missing.join(", ")}: ${consequence}.`,
+            message: `${fnName} reads ${source}${propertyBase.length ? ` (event ${t.name})` : ""} without ${missing.join(", ")}: ${consequence}.`,
             why: WHY_STREAM,
             fix: unlimited ? setPropertyFix("Retry a failing batch at most 3 times", t.declaredIn, [...propertyBase, "MaximumRetryAttempts"], 3) : undefined,
           }),
