@@ -28,6 +28,7 @@
  */
 import { z } from "zod";
 import type { FlowformSettings } from "../core/project/settings";
+import type { AwsProfile, ChangeSetReview, DeployPath, DeployProgress, PackagedArtifactLine } from "../core/deploy";
 
 /** Phantom marker for an output or event payload type (no runtime validation of outputs). */
 export function returns<T>(): T {
@@ -43,6 +44,35 @@ const PathString = z.string().min(1, "path is empty").max(4096);
 const ProjectPath = z.string().min(1, "path is empty").max(4096);
 
 const SettingsInput = z.record(z.string(), z.unknown());
+
+/** Which stack, where, with which profile (never credentials). */
+const DeployTargetInput = z.object({
+  profile: z.string().max(256).optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "not an AWS region name"),
+  stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, "a stack name starts with a letter and has only letters, digits and hyphens (up to 128)"),
+}).strict();
+
+/** Operations that watch a stack also take the canvas's logical IDs, for per-node status. */
+const DeployWatchInput = DeployTargetInput.extend({ nodeIds: z.array(z.string().max(255)).max(5000).default([]) }).strict();
+
+const DeployPrepareInput = DeployTargetInput.extend({
+  templateText: z.string(),
+  stagingBucket: z.string().max(63).optional(),
+  createBucket: z.boolean().default(false),
+  parameters: z.record(z.string(), z.string()).default({}),
+  usage: z.record(z.string(), z.unknown()).optional(),
+}).strict();
+
+/** What `deploy.status` answers. */
+export interface DeployStatus {
+  exists: boolean;
+  stackStatus?: string;
+  statusReason?: string;
+  outputs: { key: string; value: string; description?: string }[];
+  path: DeployPath;
+  /** The last progress main saw for this stack (a deploy may still be running). */
+  progress?: DeployProgress;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Shared payload types
@@ -211,6 +241,33 @@ export const contract = {
   /** What can run handlers locally: the Node.js version and Python 3 (null when not installed). */
   "invoke.runtimes": { input: NoInput, output: returns<{ node: string; python: string | null }>() },
 
+  // deploy: AWS calls and credentials stay in main (main/deploy). Secrets never cross IPC:
+  // the renderer names a profile; main resolves its credentials.
+  /** Profiles from ~/.aws/config and ~/.aws/credentials (names and kinds only, SSO included). */
+  "deploy.listProfiles": { input: NoInput, output: returns<{ profiles: AwsProfile[]; files: { config: string; credentials: string }; endpointOverride: string | null }>() },
+  /** The stack's current state and what deploying to it will do (create, update, or blocked and why). */
+  "deploy.status": { input: DeployTargetInput, output: returns<DeployStatus>() },
+  /** Zip and upload the function code only (deterministic zips keyed by hash); no change set. */
+  "deploy.package": { input: DeployPrepareInput, output: returns<{ artifacts: PackagedArtifactLine[] }>() },
+  /**
+   * Package, upload, create the change set and wait for it: the one review (resource changes,
+   * IAM in words, cost delta). `templateText` is the editor's current text; code is read from
+   * the saved project folder. A missing staging bucket answers `deploy.bucketMissing` until
+   * `createBucket: true` (the person said yes).
+   */
+  "deploy.createChangeSet": { input: DeployPrepareInput, output: returns<{ review: ChangeSetReview; reviewText: string; stackStatus: string | null }>() },
+  /** Execute a reviewed change set; progress arrives as `deploy.progress` events. */
+  "deploy.execute": { input: z.object({ changeSetId: z.string().min(1).max(2048) }).strict(), output: returns<{ progress: DeployProgress }>() },
+  /** Cancel a review: delete its change set (and the empty stack a first create leaves). */
+  "deploy.cancel": { input: z.object({ changeSetId: z.string().min(1).max(2048) }).strict(), output: returns<{ cancelled: true }>() },
+  /** Stop an update in progress; CloudFormation rolls it back. */
+  "deploy.cancelUpdate": { input: DeployWatchInput, output: returns<{ progress: DeployProgress }>() },
+  /** Delete the stack; `confirmName` must repeat the stack name. */
+  "deploy.deleteStack": {
+    input: DeployWatchInput.extend({ confirmName: z.string() }).strict(),
+    output: returns<{ progress: DeployProgress }>(),
+  },
+
   // dialog: native dialogs in Electron. The web host answers `dialog.unavailable` and the
   // renderer shows its in-page path prompt instead (renderer/app/PathPrompt.tsx).
   "dialog.openProject": { input: NoInput, output: returns<{ path: string | null }>() },
@@ -231,8 +288,8 @@ export const events = {
   "project.changedOnDisk": returns<{ path: string }>(),
   /** A watched file changed (see files.watch). */
   "files.changed": returns<{ watchId: string; path: string; kind: "change" | "rename" }>(),
-  /** Deploy progress (filled in by the deploy domain). */
-  "deploy.progress": returns<{ stackName: string; message: string; [key: string]: unknown }>(),
+  /** Live deploy progress: per-resource and per-node status, pinned failure, outputs (core/deploy/progress.ts). */
+  "deploy.progress": returns<DeployProgress>(),
 } as const;
 
 // ---------------------------------------------------------------------------------------------

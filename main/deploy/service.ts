@@ -148,37 +148,7 @@ export class DeployService {
       if (path.kind === "blocked") throw new FlowformError("deploy.stackBlocked", path.reason, { action: path.action, stackStatus: stack?.StackStatus });
       const kind = path.kind;
 
-      const artifacts = findLocalArtifacts(parsed.value);
-      const packaged: PackagedArtifactLine[] = [];
-      const locations = new Map<string, ArtifactLocation>();
-      let bucketReady = false;
-      const ensureBucket = async (): Promise<string> => {
-        const bucket = req.stagingBucket?.trim();
-        if (!bucket) throw new FlowformError("deploy.bucketRequired", "A staging bucket is needed to upload the function code (or a template over 51,200 bytes). Set one in the deploy settings.");
-        if (!bucketReady) {
-          await this.ensureBucket(clients, bucket, !!req.createBucket);
-          bucketReady = true;
-        }
-        return bucket;
-      };
-      for (const a of artifacts) {
-        const abs = resolve(req.projectDir, a.localPath);
-        if (!existsSync(abs)) {
-          throw new FlowformError("deploy.codeMissing", a.conventional
-            ? `Function ${a.resource} has no code: ${a.localPath}/ does not exist. Write its code (Code tab) or set CodeUri.`
-            : `${a.resource} points at ${a.localPath}, which does not exist in the project folder.`);
-        }
-        const info = await stat(abs);
-        const { bytes, hash, ext } = info.isDirectory()
-          ? await zipFolder(abs).then((z) => ({ bytes: z.bytes, hash: z.sha256, ext: ".zip" }))
-          : await readFile(abs).then((b) => ({ bytes: b, hash: sha256(b), ext: extname(abs) || "" }));
-        const bucket = await ensureBucket();
-        const key = `${STAGING_PREFIX}/${hash}${ext}`;
-        const uploaded = await this.uploadIfMissing(clients, bucket, key, bytes);
-        locations.set(artifactId(a), { bucket, key });
-        packaged.push({ resource: a.resource, localPath: a.localPath, bucket, key, uploaded, bytes: bytes.length });
-      }
-
+      const { artifacts, packaged, locations, ensureBucket } = await this.packageCode(clients, req, parsed.value);
       const deployed = rewriteArtifacts(parsed.value, locations, artifacts);
       const body = deployableTemplateText(deployed);
       let templateUrl: string | undefined;
@@ -226,6 +196,56 @@ export class DeployService {
       const nodeIds = Object.keys((parsed.value.Resources as Record<string, unknown>) ?? {});
       this.pending.set(changeSetId, { target: req.target, stackName: req.stackName, changeSetId, kind, nodeIds, pendingIds: review.changes.filter((c) => c.action !== "remove").map((c) => c.logicalId) });
       return { review, stackStatus: stack?.StackStatus };
+    } catch (error) {
+      throw deployError(error, req.target.profile);
+    } finally {
+      clients.destroy();
+    }
+  }
+
+  /** Zip and upload every local artifact (skipping what the bucket already has). */
+  private async packageCode(clients: AwsClients, req: DeployRequest, template: Record<string, unknown>) {
+    const artifacts = findLocalArtifacts(template);
+    const packaged: PackagedArtifactLine[] = [];
+    const locations = new Map<string, ArtifactLocation>();
+    let bucketReady = false;
+    const ensureBucket = async (): Promise<string> => {
+      const bucket = req.stagingBucket?.trim();
+      if (!bucket) throw new FlowformError("deploy.bucketRequired", "A staging bucket is needed to upload the function code (or a template over 51,200 bytes). Set one in the deploy settings.");
+      if (!bucketReady) {
+        await this.ensureBucket(clients, bucket, !!req.createBucket);
+        bucketReady = true;
+      }
+      return bucket;
+    };
+    for (const a of artifacts) {
+      const abs = resolve(req.projectDir, a.localPath);
+      if (!existsSync(abs)) {
+        throw new FlowformError("deploy.codeMissing", a.conventional
+          ? `Function ${a.resource} has no code: ${a.localPath}/ does not exist. Write its code (Code tab) or set CodeUri.`
+          : `${a.resource} points at ${a.localPath}, which does not exist in the project folder.`);
+      }
+      const info = await stat(abs);
+      const { bytes, hash, ext } = info.isDirectory()
+        ? await zipFolder(abs).then((z) => ({ bytes: z.bytes, hash: z.sha256, ext: ".zip" }))
+        : await readFile(abs).then((b) => ({ bytes: b, hash: sha256(b), ext: extname(abs) || "" }));
+      const bucket = await ensureBucket();
+      const key = `${STAGING_PREFIX}/${hash}${ext}`;
+      const uploaded = await this.uploadIfMissing(clients, bucket, key, bytes);
+      locations.set(artifactId(a), { bucket, key });
+      packaged.push({ resource: a.resource, localPath: a.localPath, bucket, key, uploaded, bytes: bytes.length });
+    }
+
+    return { artifacts, packaged, locations, ensureBucket };
+  }
+
+  /** Package and upload the code only (`deploy.package`). */
+  async package(req: DeployRequest): Promise<PackagedArtifactLine[]> {
+    const { parsed, problems } = parseTemplate(req.templateText);
+    if (!parsed) throw new FlowformError("deploy.validation", `The template cannot be read: ${problems[0]?.message ?? "parse error"}`, { problems });
+    const clients = this.clients(req.target);
+    try {
+      return (await this.packageCode(clients, req, parsed.value)).packaged;
     } catch (error) {
       throw deployError(error, req.target.profile);
     } finally {

@@ -16,6 +16,7 @@ import { dialogHandlers } from "../dialog/handlers";
 import { filesHandlers } from "../files/handlers";
 import { projectHandlers } from "../project/handlers";
 import { invokeHandlers } from "../invoke/handlers";
+import { deployHandlers } from "../deploy/handlers";
 import { clearHandlers, registerHandlers, registeredChannels } from "./registry";
 
 export * from "./registry";
@@ -32,6 +33,7 @@ export function installHandlers(services: HostServices): void {
   registerHandlers(filesHandlers());
   registerHandlers(dialogHandlers(services));
   registerHandlers(invokeHandlers());
+  registerHandlers(deployHandlers());
   // Other domains: one line each, e.g. registerHandlers(deployHandlers(services));
 }
 
