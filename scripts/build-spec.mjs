@@ -167,6 +167,50 @@ export function buildSamSpec(schemaPath) {
   };
 }
 
+/**
+ * SAM policy templates (name → parameters and IAM statements with `{ Ref: Param }` placeholders),
+ * derived from SAM's own "kitchen sink" translator test, which expands every policy template:
+ * tests/translator/input/all_policy_templates.yaml and output/all_policy_templates.json
+ * (aws/serverless-application-model @ 7000d0a3, Apache-2.0). The output keeps each parameter as
+ * a `Fn::Sub` variable named after it (`queueName` for QueueName), which is what makes the
+ * placeholders recoverable.
+ */
+export function buildPolicyTemplates(inputPath, outputPath, parseYaml) {
+  const input = parseYaml(readFileSync(inputPath, "utf8"));
+  const output = JSON.parse(readFileSync(outputPath, "utf8"));
+  const fn = Object.values(input.Resources).find((r) => r.Type === "AWS::Serverless::Function");
+  const fnId = Object.keys(input.Resources).find((k) => input.Resources[k] === fn);
+  const role = output.Resources[`${fnId}Role`];
+  const templates = {};
+  fn.Properties.Policies.forEach((entry, i) => {
+    const [name, args] = Object.entries(entry)[0];
+    const params = Object.keys(args ?? {});
+    const policy = role.Properties.Policies.find((p) => p.PolicyName === `${fnId}RolePolicy${i}`);
+    if (!policy) return;
+    const byLower = new Map(params.map((p) => [p.toLowerCase(), p]));
+    const placeholder = (varName) => byLower.get(varName.toLowerCase()) ?? (params.length === 1 ? params[0] : undefined);
+    const rewrite = (node) => {
+      if (Array.isArray(node)) return node.map(rewrite);
+      if (!node || typeof node !== "object") return node;
+      const sub = node["Fn::Sub"];
+      if (Array.isArray(sub) && sub[1] && typeof sub[1] === "object") {
+        const vars = {};
+        for (const [k, v] of Object.entries(sub[1])) {
+          const param = placeholder(k);
+          vars[k] = param ? { Ref: param } : rewrite(v);
+        }
+        return { "Fn::Sub": [sub[0], vars] };
+      }
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, rewrite(v)]));
+    };
+    templates[name] = { Parameters: params, Statement: rewrite(policy.PolicyDocument.Statement) };
+  });
+  return {
+    source: "aws/serverless-application-model @ 7000d0a3b0e5e0d9fca014ce135850718aad1290, tests/translator/{input/all_policy_templates.yaml,output/all_policy_templates.json} (Apache-2.0)",
+    templates,
+  };
+}
+
 function writeIfChanged(path, data, check) {
   const text = JSON.stringify(data) + "\n";
   const old = existsSync(path) ? readFileSync(path, "utf8") : "";
@@ -192,10 +236,20 @@ if (isMain) {
   const samPath = join(root, "resources/spec/sam.json");
   let wroteSam = false;
   if (existsSync(samSchema)) wroteSam = writeIfChanged(samPath, buildSamSpec(samSchema), check);
+  const translator = resolve(root, "../shared/corpus/sam-translator");
+  const policyPath = join(root, "resources/spec/sam-policy-templates.json");
+  if (existsSync(join(translator, "input/all_policy_templates.yaml"))) {
+    const { parse } = await import("yaml");
+    writeIfChanged(
+      policyPath,
+      buildPolicyTemplates(join(translator, "input/all_policy_templates.yaml"), join(translator, "output/all_policy_templates.json"), (t) => parse(t, { customTags: [] , logLevel: "silent" })),
+      check,
+    );
+  }
   const size = (p) => (existsSync(p) ? `${(readFileSync(p).length / 1024).toFixed(0)} KiB` : "missing");
   console.log(
     `spec: ${Object.keys(cfn.resources).length} resource types, ${Object.keys(cfn.types).length} nested types; ` +
-      `cloudformation.json ${size(cfnPath)}${wroteCfn ? " (written)" : ""}, sam.json ${size(samPath)}${wroteSam ? " (written)" : ""}, ` +
+      `cloudformation.json ${size(cfnPath)}${wroteCfn ? " (written)" : ""}, sam.json ${size(samPath)}${wroteSam ? " (written)" : ""}, sam-policy-templates.json ${size(policyPath)}, ` +
       `${Date.now() - started} ms`,
   );
 }

@@ -1,0 +1,76 @@
+/**
+ * Api (REST) and HttpApi events: the route is collected for the API resource (the implicit
+ * `ServerlessRestApi` / `ServerlessHttpApi` when the event names no API), and a permission lets
+ * API Gateway invoke the function: `<Function><Event>Permission<Stage>` for REST APIs,
+ * `<Function><Event>Permission` for HTTP APIs, scoped to the route's execute-api ARN.
+ */
+import { ref, type JsonObject, type TransformContext } from "../context";
+import { isPlainObject } from "../../validate/intrinsics";
+import { addPermission } from "./lambda-permission";
+import type { EventTarget } from "./types";
+
+function apiId(value: unknown, implicit: string): string | undefined {
+  if (value === undefined) return implicit;
+  if (isPlainObject(value) && typeof value.Ref === "string") return value.Ref;
+  return undefined;
+}
+
+/** `/users/{id}` → `/users/*` in execute-api ARNs; `/{proxy+}` is `*`. */
+function arnPath(path: string): string {
+  return path.replace(/\{[^}]+\}/g, "*");
+}
+
+function restStageSuffix(ctx: TransformContext, api: string): string {
+  if (api === "ServerlessRestApi") return "Prod";
+  const res = (ctx.template.Resources as JsonObject)[api] as JsonObject | undefined;
+  const stage = (res?.Properties as JsonObject | undefined)?.StageName;
+  return typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : "Stage";
+}
+
+export function restApiEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  const api = apiId(props.RestApiId, "ServerlessRestApi");
+  if (!api || (api !== "ServerlessRestApi" && !ctx.isServerless(api, "AWS::Serverless::Api"))) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (Api event on an API that is not an AWS::Serverless::Api in this template)`);
+    return;
+  }
+  if (props.Auth !== undefined || props.RequestModel !== undefined || props.RequestParameters !== undefined) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with Auth, RequestModel or RequestParameters)`);
+    return;
+  }
+  const path = String(props.Path);
+  const method = String(props.Method).toLowerCase();
+  const routes = ctx.restRoutes.get(api) ?? [];
+  routes.push({ target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states" });
+  ctx.restRoutes.set(api, routes);
+  if (target.kind !== "function") return;
+  const methodArn = method === "any" ? "*" : method.toUpperCase();
+  addPermission(ctx, target, `${target.id}${name}Permission${restStageSuffix(ctx, api)}`, "apigateway.amazonaws.com", {
+    SourceArn: {
+      "Fn::Sub": [`arn:aws:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${methodArn}${arnPath(path)}`, { __ApiId__: ref(api), __Stage__: "*" }],
+    },
+  });
+}
+
+export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  const api = apiId(props.ApiId, "ServerlessHttpApi");
+  if (!api || (api !== "ServerlessHttpApi" && !ctx.isServerless(api, "AWS::Serverless::HttpApi"))) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (HttpApi event on an API that is not an AWS::Serverless::HttpApi in this template)`);
+    return;
+  }
+  if (props.Auth !== undefined) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (HttpApi event with Auth)`);
+    return;
+  }
+  const isDefault = props.Path === undefined && props.Method === undefined;
+  const path = isDefault ? "$default" : String(props.Path ?? "/");
+  const method = isDefault ? "any" : String(props.Method ?? "any").toLowerCase();
+  const routes = ctx.httpRoutes.get(api) ?? [];
+  routes.push({ target: target.id, event: name, path, method, integration: "lambda" });
+  ctx.httpRoutes.set(api, routes);
+  const routeArn = isDefault ? "*" : path === "$default" ? "$default" : `${method === "any" ? "*" : method.toUpperCase()}${arnPath(path).replace(/\*\+?/g, "*")}`;
+  addPermission(ctx, target, `${target.id}${name}Permission`, "apigateway.amazonaws.com", {
+    SourceArn: {
+      "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${routeArn}`, { __ApiId__: ref(api), __Stage__: "*" }],
+    },
+  });
+}

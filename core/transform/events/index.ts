@@ -1,0 +1,29 @@
+/** Event source handlers by SAM event Type. */
+import { httpApiEvent, restApiEvent } from "./api";
+import { s3Event, snsEvent } from "./notifications";
+import { eventBridgeRuleEvent, scheduleEvent, scheduleV2Event } from "./rules";
+import { dynamoDbEvent, kinesisEvent, sqsEvent } from "./stream";
+import type { EventHandler } from "./types";
+
+export type { EventHandler, EventTarget } from "./types";
+
+export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
+  Api: restApiEvent,
+  HttpApi: httpApiEvent,
+  S3: s3Event,
+  SNS: snsEvent,
+  SQS: sqsEvent,
+  Kinesis: kinesisEvent,
+  DynamoDB: dynamoDbEvent,
+  Schedule: scheduleEvent,
+  ScheduleV2: scheduleV2Event,
+  CloudWatchEvent: eventBridgeRuleEvent,
+  EventBridgeRule: eventBridgeRuleEvent,
+};
+
+export const STATE_MACHINE_EVENTS: Readonly<Record<string, EventHandler>> = {
+  Schedule: scheduleEvent,
+  ScheduleV2: scheduleV2Event,
+  CloudWatchEvent: eventBridgeRuleEvent,
+  EventBridgeRule: eventBridgeRuleEvent,
+};

@@ -1,0 +1,90 @@
+/**
+ * Schedule, CloudWatchEvent and EventBridgeRule events → `AWS::Events::Rule` `<Id><Event>` with
+ * the function (or state machine) as target `<Id><Event><Lambda|StepFunctions>Target`; a
+ * permission for events.amazonaws.com (functions) or a role `<Id><Event>Role` allowed to
+ * states:StartExecution (state machines). ScheduleV2 → `AWS::Scheduler::Schedule` with a role
+ * `<Id><Event>Role` that scheduler.amazonaws.com assumes.
+ */
+import { conditionOf, getAtt, pick, type JsonObject, type TransformContext } from "../context";
+import { assumeRolePolicy } from "../policies";
+import { addPermission } from "./lambda-permission";
+import type { EventTarget } from "./types";
+
+function ruleTarget(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): JsonObject {
+  const ruleId = `${target.id}${name}`;
+  const t: JsonObject = {
+    Arn: target.invokeArn,
+    Id: props.Target && typeof (props.Target as JsonObject).Id === "string" ? (props.Target as JsonObject).Id : `${ruleId}${target.kind === "function" ? "LambdaTarget" : "StepFunctionsTarget"}`,
+    ...pick(props, ["Input", "InputPath", "InputTransformer", "RetryPolicy"]),
+  };
+  if (props.DeadLetterConfig !== undefined) {
+    const dlq = props.DeadLetterConfig as JsonObject;
+    if (dlq.Arn !== undefined) t.DeadLetterConfig = { Arn: dlq.Arn };
+    else ctx.unsupported.push(`${target.id}: Events.${name} (DeadLetterConfig with a generated queue)`);
+  }
+  if (target.kind === "statemachine") {
+    const roleId = `${ruleId}Role`;
+    t.RoleArn = getAtt(roleId, "Arn");
+    ctx.resources[roleId] = {
+      Type: "AWS::IAM::Role",
+      ...conditionOf(target.source),
+      Properties: {
+        AssumeRolePolicyDocument: assumeRolePolicy("events.amazonaws.com"),
+        Policies: [{ PolicyName: `${roleId}StartExecutionPolicy`, PolicyDocument: { Statement: [{ Action: "states:StartExecution", Effect: "Allow", Resource: target.invokeRef }] } }],
+      },
+    };
+  }
+  return t;
+}
+
+function rule(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject, ruleProps: JsonObject): void {
+  const id = `${target.id}${name}`;
+  ctx.resources[id] = {
+    Type: "AWS::Events::Rule",
+    ...conditionOf(target.source),
+    Properties: { ...ruleProps, Targets: [ruleTarget(ctx, target, name, props)] },
+  };
+  if (target.kind === "function") addPermission(ctx, target, `${id}Permission`, "events.amazonaws.com", { SourceArn: getAtt(id, "Arn") });
+}
+
+function state(props: JsonObject): JsonObject {
+  if (props.State !== undefined) return { State: props.State };
+  if (props.Enabled !== undefined) return { State: props.Enabled === true || props.Enabled === "true" ? "ENABLED" : props.Enabled === false || props.Enabled === "false" ? "DISABLED" : props.Enabled };
+  return {};
+}
+
+export function scheduleEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  rule(ctx, target, name, props, { ScheduleExpression: props.Schedule, ...pick(props, ["Name", "Description"]), ...state(props) });
+}
+
+export function eventBridgeRuleEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  rule(ctx, target, name, props, { EventPattern: props.Pattern, ...pick(props, ["EventBusName", ["RuleName", "Name"]]), ...state(props) });
+}
+
+export function scheduleV2Event(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  const id = `${target.id}${name}`;
+  const roleId = `${id}Role`;
+  const invokeAction = target.kind === "function" ? "lambda:InvokeFunction" : "states:StartExecution";
+  const policyName = target.kind === "function" ? `${id}LambdaPolicy` : `${id}StartExecutionPolicy`;
+  const scheduleTarget: JsonObject = { Arn: target.invokeArn, RoleArn: props.RoleArn ?? getAtt(roleId, "Arn") };
+  if (props.Input !== undefined) scheduleTarget.Input = props.Input;
+  if (props.RetryPolicy !== undefined) scheduleTarget.RetryPolicy = props.RetryPolicy;
+  if (props.DeadLetterConfig !== undefined && (props.DeadLetterConfig as JsonObject).Arn !== undefined) scheduleTarget.DeadLetterConfig = { Arn: (props.DeadLetterConfig as JsonObject).Arn };
+  const schedule: JsonObject = {
+    ScheduleExpression: props.ScheduleExpression,
+    FlexibleTimeWindow: props.FlexibleTimeWindow ?? { Mode: "OFF" },
+    Target: scheduleTarget,
+    ...pick(props, ["Description", "EndDate", "StartDate", "GroupName", "KmsKeyArn", "ScheduleExpressionTimezone", "State"]),
+  };
+  if (props.Name !== undefined) schedule.Name = props.Name;
+  else if (props.OmitName !== true) schedule.Name = id;
+  ctx.resources[id] = { Type: "AWS::Scheduler::Schedule", ...conditionOf(target.source), Properties: schedule };
+  if (props.RoleArn === undefined) {
+    const roleProps: JsonObject = {
+      AssumeRolePolicyDocument: assumeRolePolicy("scheduler.amazonaws.com"),
+      Policies: [{ PolicyName: policyName, PolicyDocument: { Statement: [{ Action: invokeAction, Effect: "Allow", Resource: target.invokeArn }] } }],
+    };
+    if (props.PermissionsBoundary !== undefined) roleProps.PermissionsBoundary = props.PermissionsBoundary;
+    ctx.resources[roleId] = { Type: "AWS::IAM::Role", ...conditionOf(target.source), Properties: roleProps };
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * SimpleTable, LayerVersion and StateMachine.
+ * - SimpleTable → AWS::DynamoDB::Table with one hash key (default `id`, String) and on-demand
+ *   billing unless ProvisionedThroughput is given.
+ * - LayerVersion → AWS::Lambda::LayerVersion `<Id><hash>` with DeletionPolicy Retain (SAM keeps old
+ *   layer versions unless RetentionPolicy is Delete); `Ref: <Id>` is rewritten to the new ID.
+ * - StateMachine → AWS::StepFunctions::StateMachine with a role `<Id>Role` that
+ *   states.amazonaws.com assumes, and its Schedule / EventBridge events.
+ */
+import { isPlainObject } from "../validate/intrinsics";
+import { conditionOf, contentHash, getAtt, passThroughAttributes, pick, ref, s3Location, tagList, type JsonObject, type TransformContext } from "./context";
+import { STATE_MACHINE_EVENTS, type EventTarget } from "./events";
+import { assumeRolePolicy, rolePolicies } from "./policies";
+
+const KEY_TYPES: Record<string, string> = { String: "S", Number: "N", Binary: "B" };
+
+export function transformSimpleTable(ctx: TransformContext, id: string, res: JsonObject): void {
+  const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
+  const key = (isPlainObject(props.PrimaryKey) ? props.PrimaryKey : { Name: "id", Type: "String" }) as JsonObject;
+  const keyType = typeof key.Type === "string" ? (KEY_TYPES[key.Type] ?? key.Type) : key.Type;
+  const table: JsonObject = {
+    AttributeDefinitions: [{ AttributeName: key.Name, AttributeType: keyType }],
+    KeySchema: [{ AttributeName: key.Name, KeyType: "HASH" }],
+    ...pick(props, ["TableName", "SSESpecification", "PointInTimeRecoverySpecification"]),
+  };
+  if (props.ProvisionedThroughput !== undefined) table.ProvisionedThroughput = props.ProvisionedThroughput;
+  else table.BillingMode = "PAY_PER_REQUEST";
+  if (isPlainObject(props.Tags)) table.Tags = tagList(undefined, props.Tags);
+  ctx.resources[id] = { Type: "AWS::DynamoDB::Table", ...passThroughAttributes(res), Properties: table };
+}
+
+export function transformLayer(ctx: TransformContext, id: string, res: JsonObject): void {
+  const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
+  const layer: JsonObject = {
+    Content: s3Location(props.ContentUri, { bucket: "S3Bucket", key: "S3Key", version: "S3ObjectVersion" }) ?? props.ContentUri,
+    LayerName: props.LayerName ?? id,
+    ...pick(props, ["Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo"]),
+  };
+  const retention = typeof props.RetentionPolicy === "string" ? props.RetentionPolicy.toLowerCase() : "retain";
+  const newId = `${id}${contentHash(layer)}`;
+  ctx.resources[newId] = {
+    Type: "AWS::Lambda::LayerVersion",
+    ...passThroughAttributes(res, ["Condition", "DependsOn", "Metadata", "UpdateReplacePolicy"]),
+    DeletionPolicy: res.DeletionPolicy ?? (retention === "delete" ? "Delete" : "Retain"),
+    Properties: layer,
+  };
+  if (typeof props.RetentionPolicy !== "string" && props.RetentionPolicy !== undefined) ctx.unsupported.push(`${id}: RetentionPolicy given by an intrinsic function`);
+  ctx.refRewrites.set(id, newId);
+}
+
+export function transformStateMachine(ctx: TransformContext, id: string, res: JsonObject): void {
+  const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
+  for (const key of ["AutoPublishAlias", "DeploymentPreference", "UseAliasAsEventTarget"]) if (props[key] !== undefined) ctx.unsupported.push(`${id}: ${key}`);
+  ctx.resources[id] = {};
+  const sm: JsonObject = {
+    ...pick(props, [["Name", "StateMachineName"], ["Type", "StateMachineType"], ["Logging", "LoggingConfiguration"], ["Tracing", "TracingConfiguration"], "DefinitionSubstitutions", "PermissionsBoundary"]),
+  };
+  delete sm.PermissionsBoundary;
+  if (props.Definition !== undefined) sm.Definition = props.Definition;
+  if (props.DefinitionUri !== undefined) sm.DefinitionS3Location = s3Location(props.DefinitionUri, { bucket: "Bucket", key: "Key", version: "Version" }) ?? props.DefinitionUri;
+  sm.Tags = tagList({ Key: "stateMachine:createdBy", Value: "SAM" }, props.Tags);
+  const roleId = `${id}Role`;
+  if (props.Role !== undefined) sm.RoleArn = props.Role;
+  else {
+    sm.RoleArn = getAtt(roleId, "Arn");
+    const parts = rolePolicies(props.Policies, roleId);
+    for (const u of parts.unsupported) ctx.unsupported.push(`${id}: Policies (${u})`);
+    const role: JsonObject = { AssumeRolePolicyDocument: assumeRolePolicy("states.amazonaws.com") };
+    const managed = [...parts.managed];
+    // SAM adds the X-Ray policy when tracing is enabled (SAM developer guide, StateMachine Tracing).
+    if (isPlainObject(props.Tracing) && props.Tracing.Enabled === true) managed.unshift("arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess");
+    role.ManagedPolicyArns = managed.filter((m, i) => managed.findIndex((x) => JSON.stringify(x) === JSON.stringify(m)) === i);
+    if (parts.inline.length > 0) role.Policies = parts.inline;
+    if (props.PermissionsBoundary !== undefined) role.PermissionsBoundary = props.PermissionsBoundary;
+    if (props.RolePath !== undefined) role.Path = props.RolePath;
+    role.Tags = tagList({ Key: "stateMachine:createdBy", Value: "SAM" }, props.Tags);
+    ctx.resources[roleId] = { Type: "AWS::IAM::Role", ...conditionOf(res), Properties: role };
+  }
+  ctx.resources[id] = { Type: "AWS::StepFunctions::StateMachine", ...passThroughAttributes(res), Properties: sm };
+  const target: EventTarget = { id, kind: "statemachine", source: res, invokeRef: ref(id), invokeArn: ref(id), managedPolicies: [], inlinePolicies: [] };
+  const events = isPlainObject(props.Events) ? props.Events : {};
+  for (const [name, event] of Object.entries(events)) {
+    if (!isPlainObject(event)) continue;
+    const handler = typeof event.Type === "string" ? STATE_MACHINE_EVENTS[event.Type] : undefined;
+    if (!handler) {
+      ctx.unsupported.push(`${id}: Events.${name} (Type ${String(event.Type)})`);
+      continue;
+    }
+    handler(ctx, target, name, (isPlainObject(event.Properties) ? event.Properties : {}) as JsonObject);
+  }
+}
