@@ -302,3 +302,20 @@ ${fn("Echo", `      Events:
     expect(Number.isFinite(result.total)).toBe(true);
   });
 });
+
+describe("honesty about what is not priced", () => {
+  it("names resources it has no prices for, and leaves out ones that cost nothing by themselves", () => {
+    const m = model(`  Pool:
+    Type: AWS::Cognito::UserPool
+  Role:
+    Type: AWS::IAM::Role
+    Properties: { AssumeRolePolicyDocument: {} }
+  Param:
+    Type: AWS::SSM::Parameter
+    Properties: { Type: String, Value: x }
+`);
+    const b = estimate(m, {}, prices, { series: false });
+    const line = b.assumptions.find((a) => a.startsWith("Not priced"));
+    expect(line).toBe("Not priced (no price table for them yet): Pool (AWS::Cognito::UserPool).");
+  });
+});

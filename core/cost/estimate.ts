@@ -85,6 +85,13 @@ export interface CostBreakdown {
   breakEven: BreakEven | null;
 }
 
+/**
+ * Types that cost nothing by themselves (configuration, permissions, wiring), or whose cost is
+ * counted on another resource (a function's log group, an API's stages and routes).
+ */
+const NO_CHARGE_TYPE =
+  /^(AWS::IAM::|AWS::Lambda::(Permission|EventSourceMapping|EventInvokeConfig|Version|Alias|LayerVersion|LayerVersionPermission|Url)$|AWS::Serverless::LayerVersion$|AWS::ApiGateway::(Deployment|Stage|Resource|Method|Model|Authorizer|RequestValidator|GatewayResponse|BasePathMapping|Account|UsagePlan|UsagePlanKey|ApiKey)$|AWS::ApiGatewayV2::(Stage|Route|Integration|Authorizer|Deployment|ApiMapping|IntegrationResponse|RouteResponse|Model)$|AWS::SNS::(Subscription|TopicPolicy)$|AWS::SQS::QueuePolicy$|AWS::S3::BucketPolicy$|AWS::Events::(Rule|EventBusPolicy)$|AWS::Logs::(LogGroup|SubscriptionFilter|MetricFilter)$|AWS::CloudFormation::|AWS::SSM::Parameter$|AWS::Budgets::Budget$|AWS::CDK::Metadata$|AWS::Serverless::Connector$)/;
+
 interface Core {
   readings: Reading[];
   entryRequests: number;
@@ -105,11 +112,20 @@ function collect(model: TemplateModel, usage: UsageInput, hoursPerMonth: number,
   const readings: Reading[] = [];
   const kinds = new Map<string, string>();
   const ctx = { model, usage, hoursPerMonth, traffic: traffic.byId, outgoing, assumptions };
+  const unpriced: string[] = [];
   for (const resource of model.resources) {
     const t = traffic.byId.get(resource.id)!;
     kinds.set(resource.id, t.kind);
     const reader = READERS[t.kind];
     if (reader) readings.push(...reader(resource, t, usage.resources?.[resource.id], ctx));
+    else if (!NO_CHARGE_TYPE.test(resource.type)) unpriced.push(`${resource.id} (${resource.type})`);
+  }
+  if (unpriced.length) {
+    const shown = unpriced.slice(0, 8).join(", ");
+    assumptions.push(`Not priced (no price table for them yet): ${shown}${unpriced.length > 8 ? ` and ${unpriced.length - 8} more` : ""}.`);
+  }
+  if ([...traffic.byId.values()].some((t) => t.kind === "queue" && t.consumerBatches > 0)) {
+    assumptions.push("Queues read by Lambda: receive and delete calls counted per batch; the empty long-poll receives Lambda's pollers make on an idle queue are not counted.");
   }
   return { readings, entryRequests: traffic.entryRequests, assumptions, warnings: traffic.warnings, traffic, kinds };
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { costKind, ENTRY_KEYS, functionConfig } from "../../core/cost";
 import type { Connection, Resource } from "../../core/model/types";
 import { useStore } from "../store";
+import { formatMoney } from "./hooks";
 import type { UsageTarget } from "./slice";
 
 interface FieldSpec {
@@ -82,6 +83,7 @@ function connectionFields(connection: Connection, sourceKind: string): FieldSpec
 export function UsageFields({ target }: { target: UsageTarget }) {
   const model = useStore((s) => s.lastGoodModel);
   const record = useStore((s) => ("resource" in target ? s.settings.usage.resources[target.resource] : s.settings.usage.connections[target.connection]));
+  const monthly = useStore((s) => ("resource" in target ? s.costByResource[target.resource] : undefined));
   if (!model) return null;
   let fields: FieldSpec[] = [];
   let name = "";
@@ -101,6 +103,7 @@ export function UsageFields({ target }: { target: UsageTarget }) {
   return (
     <fieldset className="ff-usage" aria-label={`Usage of ${name}`}>
       <legend>Usage (for the cost estimate)</legend>
+      {monthly !== undefined && <div className="ff-usage__cost">Estimated {formatMoney(monthly)} / month at this usage</div>}
       {fields.map((field) => (
         <UsageInput key={field.key} target={target} field={field} value={record?.[field.key]} />
       ))}
