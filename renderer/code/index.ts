@@ -1,9 +1,14 @@
 /**
- * Public face of the code panel region. The shell (renderer/app/App.tsx) renders `CodePanel`.
- * Minimal empty region until issue 6 fills it (owner: replace this file).
+ * Public face of the code feature in the renderer. The shell renders `CodePanel` in the bottom
+ * panel's "Code" tab. The canvas opens a function's handler with `openFunctionCode(id)`
+ * (double-click on a function node, or its "Edit code" button).
  */
-import { createElement } from "react";
+import { useStore } from "../store";
 
-export function CodePanel() {
-  return createElement("div", { className: "region-empty" });
+export { CodePanel } from "./CodePanel";
+export type { CodeSlice, CodeBuffer, TestRun } from "./slice";
+
+/** Open a function's code in the code panel (creates nothing until the user asks). */
+export function openFunctionCode(functionId: string): Promise<void> {
+  return useStore.getState().openFunctionCode(functionId);
 }

@@ -17,8 +17,9 @@ import { createSelectionSlice, type SelectionSlice } from "./selection";
 import { createCanvasSlice, type CanvasSlice } from "./canvas";
 import { createHistorySlice, type HistorySlice } from "./history-slice";
 import { createCostSlice, type CostSlice } from "../cost/slice";
+import { createCodeSlice, type CodeSlice } from "../code/slice";
 
-export type FlowformState = ProjectSlice & UiSlice & SelectionSlice & CanvasSlice & HistorySlice & CostSlice;
+export type FlowformState = ProjectSlice & UiSlice & SelectionSlice & CanvasSlice & HistorySlice & CostSlice & CodeSlice;
 
 /** A slice creator with access to the whole store (`get()` sees every slice). */
 export type SliceCreator<T> = StateCreator<FlowformState, [], [], T>;
@@ -30,6 +31,7 @@ export const useStore = create<FlowformState>()((...args) => ({
   ...createCanvasSlice(...args),
   ...createHistorySlice(...args),
   ...createCostSlice(...args),
+  ...createCodeSlice(...args),
 }));
 
 export type { ProjectSlice, TextOrigin, OpenProject } from "./project";

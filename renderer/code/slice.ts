@@ -1,0 +1,304 @@
+/**
+ * Code slice: the function code files open in the code panel, their unsaved edits, changes made
+ * on disk by other programs, the "new function code" form, and local test runs.
+ *
+ * Files are read and written through `files.*` (confined to the project folder, atomic writes);
+ * test runs go through `invoke.run`. Everything the template must say about the code (CodeUri,
+ * Handler, Runtime, Architectures) is written with core operations, so it is undoable and keeps
+ * the rest of the template byte-identical.
+ */
+import {
+  codeProperties,
+  defaultTestEvent,
+  functionRunSettings,
+  functionWiring,
+  generateStarter,
+  handlerFileCandidates,
+  isFunctionResource,
+  type StarterOptions,
+} from "../../core/code";
+import type { Operation } from "../../core/model/types";
+import type { InvokeRunResult } from "../../preload/api";
+import { api, FlowformError } from "../transport";
+import type { SliceCreator } from "../store";
+
+export interface CodeBuffer {
+  path: string;
+  functionId: string | null;
+  /** Text in the editor. */
+  text: string;
+  /** Text last read from or written to disk. */
+  savedText: string;
+  /** Set when the file changed on disk and differs from what we last saw: offered to the user. */
+  diskText: string | null;
+  /** Increases when the text is replaced from outside the editor (reload): the editor resets its model. */
+  revision: number;
+}
+
+export type TestRun = { state: "running" } | { state: "done"; result: InvokeRunResult } | { state: "failed"; message: string };
+
+export interface CodeSlice {
+  codeTabs: string[];
+  codeActivePath: string | null;
+  codeBuffers: Record<string, CodeBuffer>;
+  /** A function that has no code yet: the panel shows the "create code" form for it. */
+  codeCreateFor: string | null;
+  /** The function whose Test pane is shown (follows the active tab). */
+  codeTestFunction: string | null;
+  testRuns: Record<string, TestRun>;
+
+  /** Open a function's handler in the code panel (double-click on a function node, "Edit code"). */
+  openFunctionCode(functionId: string): Promise<void>;
+  openCodeFile(path: string, functionId: string | null): Promise<void>;
+  closeCodeTab(path: string): Promise<void>;
+  setActiveCodeTab(path: string): void;
+  editCode(path: string, text: string): void;
+  /** Write a buffer to disk (atomic, through main). */
+  saveCode(path: string): Promise<void>;
+  saveAllCode(): Promise<void>;
+  /** Accept or decline the version on disk after an outside change. */
+  reloadFromDisk(path: string): void;
+  keepMyVersion(path: string): void;
+  /** Disk changed (files.changed): offer the new text if it differs. */
+  noticeDiskChange(path: string): Promise<void>;
+  /** Create starter code for a function from its wiring and point the template at it. */
+  createFunctionCode(functionId: string, options: StarterOptions): Promise<void>;
+  cancelCreateCode(): void;
+  /** The test event of a function: the saved one (flowform.json testEvents) or a sample from its first trigger. */
+  testEventFor(functionId: string): unknown;
+  setTestEvent(functionId: string, event: unknown): void;
+  runTest(functionId: string, event: unknown): Promise<void>;
+}
+
+const watchedFolders = new Map<string, string>();
+let unsubscribeFiles: (() => void) | null = null;
+
+export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
+  const patchBuffer = (path: string, patch: Partial<CodeBuffer>) =>
+    set((s) => (s.codeBuffers[path] ? { codeBuffers: { ...s.codeBuffers, [path]: { ...s.codeBuffers[path], ...patch } } } : {}));
+
+  const watchFolder = async (path: string) => {
+    const folder = path.replace(/\/[^/]*$/, "") || ".";
+    if (watchedFolders.has(folder)) return;
+    watchedFolders.set(folder, "");
+    try {
+      const { watchId } = await api().files.watch({ path: folder });
+      watchedFolders.set(folder, watchId);
+      unsubscribeFiles ??= api().events.on("files.changed", (change) => {
+        if (get().codeBuffers[change.path]) void get().noticeDiskChange(change.path);
+      });
+    } catch {
+      watchedFolders.delete(folder);
+    }
+  };
+
+  // A new project: forget open files and watches.
+  store.subscribe((state, prev) => {
+    if (state.project?.dir === prev.project?.dir) return;
+    for (const id of watchedFolders.values()) if (id) void api().files.unwatch({ watchId: id }).catch(() => undefined);
+    watchedFolders.clear();
+    set({ codeTabs: [], codeActivePath: null, codeBuffers: {}, codeCreateFor: null, codeTestFunction: null, testRuns: {} });
+  });
+
+  // Renaming a function whose code is in src/<OldId>/ offers to rename the folder too.
+  store.subscribe((state, prev) => {
+    if (state.textVersion === prev.textVersion || state.textOrigin === "undo" || state.textOrigin === "redo") return;
+    const last = state.history?.past[state.history.past.length - 1];
+    if (!last || last === prev.history?.past[prev.history.past.length - 1]) return;
+    const op = last.operation;
+    if (op?.op !== "renameResource" || !state.project?.dir) return;
+    const model = state.model;
+    const fn = model?.resources.find((r) => r.id === op.to);
+    if (!model || !isFunctionResource(fn)) return;
+    const codeUri = functionRunSettings(model, op.to).codeUri?.replace(/\/?$/, "/");
+    if (codeUri !== `src/${op.from}/`) return;
+    void (async () => {
+      const choice = await get().ask({
+        title: "Rename the code folder?",
+        message: `${op.to}'s code is in src/${op.from}/. Rename the folder to src/${op.to}/ and update CodeUri?`,
+        choices: ["Rename folder", "Keep folder"],
+      });
+      if (choice !== "Rename folder") return;
+      try {
+        await api().code.renameFolder({ from: `src/${op.from}`, to: `src/${op.to}` });
+        get().runOperation({ op: "setProperty", id: op.to, path: ["CodeUri"], value: `src/${op.to}/` }, "code");
+        set((s) => {
+          const rename = (p: string) => p.replace(`src/${op.from}/`, `src/${op.to}/`);
+          const codeBuffers: Record<string, CodeBuffer> = {};
+          for (const [p, b] of Object.entries(s.codeBuffers)) codeBuffers[rename(p)] = { ...b, path: rename(p), functionId: b.functionId === op.from ? op.to : b.functionId };
+          return { codeBuffers, codeTabs: s.codeTabs.map(rename), codeActivePath: s.codeActivePath ? rename(s.codeActivePath) : null, codeTestFunction: s.codeTestFunction === op.from ? op.to : s.codeTestFunction };
+        });
+        get().setStatus(`Renamed src/${op.from}/ to src/${op.to}/`);
+      } catch (e) {
+        get().setStatus(FlowformError.from(e).message, "error");
+      }
+    })();
+  });
+
+  return {
+    codeTabs: [],
+    codeActivePath: null,
+    codeBuffers: {},
+    codeCreateFor: null,
+    codeTestFunction: null,
+    testRuns: {},
+
+    async openFunctionCode(functionId) {
+      const { model, project } = get();
+      get().setBottomTab("code");
+      const fn = model?.resources.find((r) => r.id === functionId);
+      if (!model || !isFunctionResource(fn)) return;
+      set({ codeTestFunction: functionId });
+      if (!project?.dir) {
+        set({ codeCreateFor: null });
+        get().setStatus("Save the project first: function code lives in the project folder (src/<function>/).", "error");
+        return;
+      }
+      const settings = functionRunSettings(model, functionId);
+      if (settings.codeUri && settings.handler && !/^s3:\/\//.test(settings.codeUri)) {
+        const folder = settings.codeUri.replace(/^\.\//, "").replace(/\/?$/, "/");
+        for (const file of handlerFileCandidates(settings.handler, settings.runtime).files) {
+          const path = folder + file;
+          const stat = await api().files.stat({ path }).catch(() => null);
+          if (stat?.kind === "file") {
+            set({ codeCreateFor: null });
+            await get().openCodeFile(path, functionId);
+            return;
+          }
+        }
+      }
+      set({ codeCreateFor: functionId });
+    },
+
+    async openCodeFile(path, functionId) {
+      if (!get().codeBuffers[path]) {
+        const { text } = await api().files.read({ path });
+        set((s) => ({
+          codeBuffers: { ...s.codeBuffers, [path]: { path, functionId, text, savedText: text, diskText: null, revision: 0 } },
+          codeTabs: s.codeTabs.includes(path) ? s.codeTabs : [...s.codeTabs, path],
+        }));
+        void watchFolder(path);
+      }
+      set({ codeActivePath: path, codeCreateFor: null, ...(functionId ? { codeTestFunction: functionId } : {}) });
+    },
+
+    async closeCodeTab(path) {
+      const buffer = get().codeBuffers[path];
+      if (buffer && buffer.text !== buffer.savedText) {
+        const choice = await get().ask({ title: "Unsaved changes", message: `Save ${path} before closing?`, choices: ["Save", "Don't save", "Cancel"] });
+        if (choice === "Cancel" || choice === null) return;
+        if (choice === "Save") await get().saveCode(path);
+      }
+      set((s) => {
+        const codeTabs = s.codeTabs.filter((p) => p !== path);
+        const codeBuffers = { ...s.codeBuffers };
+        delete codeBuffers[path];
+        const at = s.codeTabs.indexOf(path);
+        const codeActivePath = s.codeActivePath === path ? (codeTabs[Math.min(at, codeTabs.length - 1)] ?? null) : s.codeActivePath;
+        return { codeTabs, codeBuffers, codeActivePath };
+      });
+    },
+
+    setActiveCodeTab(path) {
+      const buffer = get().codeBuffers[path];
+      set({ codeActivePath: path, codeCreateFor: null, ...(buffer?.functionId ? { codeTestFunction: buffer.functionId } : {}) });
+    },
+
+    editCode(path, text) {
+      if (get().codeBuffers[path]?.text !== text) patchBuffer(path, { text });
+    },
+
+    async saveCode(path) {
+      const buffer = get().codeBuffers[path];
+      if (!buffer) return;
+      const text = buffer.text;
+      try {
+        await api().files.write({ path, text });
+        patchBuffer(path, { savedText: text, diskText: null });
+        get().setStatus(`Saved ${path}`);
+      } catch (e) {
+        get().setStatus(`Could not save ${path}: ${FlowformError.from(e).message}`, "error");
+        throw e;
+      }
+    },
+
+    async saveAllCode() {
+      for (const b of Object.values(get().codeBuffers)) if (b.text !== b.savedText) await get().saveCode(b.path);
+    },
+
+    reloadFromDisk(path) {
+      const b = get().codeBuffers[path];
+      if (!b || b.diskText === null) return;
+      patchBuffer(path, { text: b.diskText, savedText: b.diskText, diskText: null, revision: b.revision + 1 });
+    },
+
+    keepMyVersion(path) {
+      const b = get().codeBuffers[path];
+      // What is on disk is now the baseline: the editor's text differs from it, so the tab shows unsaved.
+      if (b && b.diskText !== null) patchBuffer(path, { savedText: b.diskText, diskText: null });
+    },
+
+    async noticeDiskChange(path) {
+      const b = get().codeBuffers[path];
+      if (!b) return;
+      const disk = await api().files.read({ path }).then((r) => r.text, () => null);
+      const now = get().codeBuffers[path];
+      if (disk === null || !now) return;
+      // Our own save, or the same text: nothing to offer.
+      if (disk === now.savedText || disk === now.text) {
+        if (disk !== now.savedText) patchBuffer(path, { savedText: disk });
+        return;
+      }
+      patchBuffer(path, { diskText: disk });
+    },
+
+    async createFunctionCode(functionId, options) {
+      const { model } = get();
+      if (!model) return;
+      const starter = generateStarter(functionWiring(model, functionId), options);
+      try {
+        for (const file of starter.files) {
+          const exists = await api().files.stat({ path: file.path }).catch(() => null);
+          // Never overwrite code the user already has (e.g. a package.json of their own).
+          if (!exists) await api().files.write({ path: file.path, text: file.content });
+        }
+      } catch (e) {
+        get().setStatus(`Could not create the code: ${FlowformError.from(e).message}`, "error");
+        return;
+      }
+      const ops: Operation[] = codeProperties(functionId, options).map((p) => ({ op: "setProperty", id: functionId, path: p.path, value: p.value }));
+      const result = get().runOperations(ops, `Create code for ${functionId}`, "code");
+      if ("refused" in result) get().setStatus(`Code created, but the template was not updated: ${result.reason}`, "error");
+      set({ codeCreateFor: null });
+      await get().openCodeFile(starter.files[0].path, functionId);
+    },
+
+    cancelCreateCode() {
+      set({ codeCreateFor: null });
+    },
+
+    testEventFor(functionId) {
+      const saved = get().settings.testEvents[functionId];
+      if (saved !== undefined) return saved;
+      const model = get().model;
+      return model ? defaultTestEvent(functionWiring(model, functionId)) : {};
+    },
+
+    setTestEvent(functionId, event) {
+      if (JSON.stringify(get().settings.testEvents[functionId]) === JSON.stringify(event)) return;
+      get().updateSettings((s) => ({ ...s, testEvents: { ...s.testEvents, [functionId]: event } }));
+    },
+
+    async runTest(functionId, event) {
+      set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "running" } } }));
+      try {
+        // The handler runs from disk: save its open files first.
+        for (const b of Object.values(get().codeBuffers)) if (b.functionId === functionId && b.text !== b.savedText) await get().saveCode(b.path);
+        const result = await api().invoke.run({ functionId, event, templateText: get().templateText });
+        set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "done", result } } }));
+      } catch (e) {
+        set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "failed", message: FlowformError.from(e).message } } }));
+      }
+    },
+  };
+};
