@@ -38,6 +38,8 @@ test("typing traffic at the API changes the total and the node badges", async ({
   await duration.press("Enter");
   await expect(total).not.toHaveText(withTraffic!);
   await page.screenshot({ path: "test-results/cost-panel.png" });
+  await page.setViewportSize({ width: 1400, height: 1200 });
+  await page.getByRole("tabpanel", { name: "Cost" }).screenshot({ path: "test-results/cost-panel-tab.png" });
 
   // Without free tier the total cannot be lower; in Frankfurt REST requests cost more.
   const before = Number((await total.textContent())!.replace(/[$,]/g, ""));
