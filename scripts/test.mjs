@@ -7,7 +7,8 @@
  *   end-to-end (Playwright on the web host, JSON reporter)   each test counted; skipped ones too
  * The last line is `N passed, M failed` (plus `, K skipped` when any were skipped).
  * Exit code 1 when anything failed. A runner that crashes without a report counts as 1 failure.
- * Flags: --no-e2e, --only=typecheck,lint,vitest,e2e
+ * Flags: --no-e2e, --only=typecheck,lint,vitest,e2e,
+ *        --vitest=main/project,cli (only these Vitest paths), --e2e=test/e2e/shell.spec.ts (only these specs)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,6 +20,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const only = argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const skipE2e = argv.includes("--no-e2e");
+const listFlag = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(",").filter(Boolean) ?? [];
+const vitestPaths = listFlag("vitest");
+const e2ePaths = listFlag("e2e");
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowform-test-"));
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
@@ -58,7 +62,7 @@ if (wanted("lint")) {
 
 if (wanted("vitest")) {
   const file = path.join(reportDir, "vitest.json");
-  const r = run("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const r = run("vitest", bin("vitest"), ["run", ...vitestPaths, "--reporter=json", "--reporter=default", `--outputFile.json=${file}`]);
   const report = readJson(file);
   if (!report) record("vitest", 0, 1, 0, r.ms, " — no report (the runner crashed)");
   else {
@@ -70,7 +74,7 @@ if (wanted("vitest")) {
 
 if (wanted("e2e") && !skipE2e) {
   const file = path.join(reportDir, "playwright.json");
-  const r = run("e2e", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const r = run("e2e", bin("playwright"), ["test", ...e2ePaths, "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   const report = readJson(file);
   if (!report?.stats) record("e2e", 0, 1, 0, r.ms, " — no report (the runner crashed)");
   else {
