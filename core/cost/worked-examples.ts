@@ -168,7 +168,10 @@ export function priceWorkedExample(example: WorkedExample, prices: PriceTable): 
         const gbIn = n("data_in_gb") ?? (records * Math.ceil(recordKb)) / KB_PER_GB;
         add("kinesisStreamHours", (n("streams") ?? 1) * hours);
         add("kinesisDataIn", gbIn);
-        add("kinesisDataOut", n("data_out_gb") ?? gbIn * (n("consumers") ?? 1));
+        // Retrieval is only counted when the example says how much is read (or by how many consumers).
+        const consumers = n("consumers");
+        const out = n("data_out_gb") ?? (consumers !== undefined ? gbIn * consumers : 0);
+        if (out > 0) add("kinesisDataOut", out);
       }
       break;
     }
