@@ -11,11 +11,15 @@ import pkg from "../package.json";
 import type { Command, CommandIO } from "./command";
 import { check } from "./commands/check";
 import { cost } from "./commands/cost";
+import { exportCommand } from "./commands/export";
+import { graph } from "./commands/graph";
+import { validate } from "./commands/validate";
+import { deploy } from "./commands/deploy";
 
 export type { Command, CommandIO } from "./command";
 
 /** Registered subcommands. Add yours here (alphabetical). */
-export const COMMANDS: Command[] = [check, cost];
+export const COMMANDS: Command[] = [check, cost, deploy, exportCommand, graph, validate];
 
 export function helpText(): string {
   const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
