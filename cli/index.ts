@@ -11,10 +11,10 @@ import pkg from "../package.json";
 import type { Command, CommandIO } from "./command";
 import { check } from "./commands/check";
 import { cost } from "./commands/cost";
+import { deploy } from "./commands/deploy";
 import { exportCommand } from "./commands/export";
 import { graph } from "./commands/graph";
 import { validate } from "./commands/validate";
-import { deploy } from "./commands/deploy";
 
 export type { Command, CommandIO } from "./command";
 
