@@ -51,6 +51,7 @@ export default tseslint.config(
   },
   {
     files: ["renderer/**/*.{ts,tsx}"],
+    ignores: ["renderer/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", {
         paths: [{ name: "electron", message: "The renderer talks to main only through window.flowform (renderer/transport)." }],
@@ -58,6 +59,16 @@ export default tseslint.config(
           { group: [...layer("main"), ...layer("cli")], message: "The renderer never imports main or cli." },
           { group: ["node:*"], message: "The renderer has no Node APIs." },
         ],
+      }],
+    },
+  },
+  {
+    // Renderer unit tests run in Node (they may read corpus files), but still never import main or cli.
+    files: ["renderer/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "electron", message: "The renderer talks to main only through window.flowform (renderer/transport)." }],
+        patterns: [{ group: [...layer("main"), ...layer("cli")], message: "The renderer never imports main or cli." }],
       }],
     },
   },
