@@ -6,7 +6,7 @@ export const CostBadge = memo(function CostBadge({ id }: { id: string }) {
   const usd = useNodeCost(id);
   if (usd === undefined) return null;
   return (
-    <span className="ff-badge ff-cost-badge" data-testid={`cost-badge-${id}`} aria-label={`Monthly cost of ${id}: ${formatMoney(usd)}`} title="Estimated monthly cost (Cost panel)">
+    <span className="ff-badge ff-badge--cost ff-cost-badge" data-testid={`cost-badge-${id}`} aria-label={`Monthly cost of ${id}: ${formatMoney(usd)}`} title="Estimated monthly cost (Cost panel)">
       {formatMoneyShort(usd)}/mo
     </span>
   );
