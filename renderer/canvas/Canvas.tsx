@@ -2,7 +2,7 @@
  * The canvas: React Flow showing the last model that parsed. Gestures become core operations
  * (see actions.ts); the nodes and edges live in the canvas slice, selection in its own slice.
  */
-import { useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -27,6 +27,7 @@ import { ResourceNodeView } from "./ResourceNode";
 import { WireEdgeView } from "./WireEdge";
 import { CanvasToastView } from "./Toast";
 import { ExportDialog } from "../export/ExportDialog";
+import { StarterChooser } from "./StarterChooser";
 import { useEditShortcuts } from "./shortcuts";
 import { resourceIndex } from "./hooks";
 import type { ResourceNode, WireEdge } from "./diagram";
@@ -55,7 +56,7 @@ function CanvasFlow() {
   const onEdgesChange = useStore((s) => s.onEdgesChange);
   const theme = useStore((s) => s.theme);
   const layout = useStore((s) => s.layout);
-  const hasModel = useStore((s) => s.lastGoodModel !== null);
+  const [dragging, setDragging] = useState(false);
   const textBroken = useStore((s) => s.model === null && s.lastGoodModel !== null);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -149,9 +150,20 @@ function CanvasFlow() {
       className="ff-canvas"
       ref={wrapper}
       onDragOver={onDragOver}
-      onDrop={onDrop}
+      onDragEnter={(e) => {
+        if (e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as globalThis.Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        setDragging(false);
+        onDrop(e);
+      }}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      // The next gesture closes the bubble (a click event would also fire at the end of the wire drag that opened it).
+      onPointerDown={() => useStore.getState().dismissToast()}
       onPointerMove={(e) => {
         pointer.current = { x: e.clientX, y: e.clientY };
       }}
@@ -172,7 +184,6 @@ function CanvasFlow() {
         minZoom={0.05}
         maxZoom={2}
         onlyRenderVisibleElements={nodes.length > 300}
-        onPaneClick={() => useStore.getState().dismissToast()}
         proOptions={{ hideAttribution: true }}
         aria-label="Diagram"
       >
@@ -200,15 +211,23 @@ function CanvasFlow() {
           </Panel>
         )}
       </ReactFlow>
-      {!hasModel && <EmptyCanvas />}
+      {nodes.length === 0 && <EmptyCanvas dragging={dragging} />}
       <CanvasToastView />
       <ExportDialog />
     </div>
   );
 }
 
-function EmptyCanvas() {
+function EmptyCanvas({ dragging }: { dragging: boolean }) {
   const hasProject = useStore((s) => s.project !== null);
+  const parses = useStore((s) => s.model !== null || s.templateText.trim() === "");
+  if (hasProject && parses && !dragging) {
+    return (
+      <div className="ff-canvas-empty">
+        <StarterChooser />
+      </div>
+    );
+  }
   return (
     <div className="ff-canvas-empty" role="note">
       {hasProject ? "Drag a resource from the palette, or type in the template view." : "Open a project or start a new one."}

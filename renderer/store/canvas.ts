@@ -119,6 +119,10 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
     onNodesChange(changes) {
       const relevant = changes.filter((c) => c.type !== "remove" && c.type !== "add" && c.type !== "replace");
       if (relevant.length === 0) return;
+      // Positions are whole pixels, as flowform.json stores them, so a reopened diagram is identical.
+      for (const c of relevant) {
+        if (c.type === "position" && c.position && c.dragging === false) c.position = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+      }
       const nodes = applyNodeChanges(relevant, get().nodes);
       const patch: Partial<CanvasSlice> & { selectedIds?: string[]; selectedWire?: string | null } = { nodes };
       if (relevant.some((c) => c.type === "select")) {

@@ -53,3 +53,122 @@ test("builds HTTP API → function → table by drag and drop and shows the even
   await expect(yaml).toHaveValue(/Environment:\s+Variables:\s+\w+: !Ref Table1/);
   await page.screenshot({ path: "test-results/canvas-built.png" });
 });
+
+test("refuses a wire between a bucket and a queue and shows the reason where it was dropped", async ({ app: page }) => {
+  await dragCard(page, "S3 bucket", 120, 120);
+  await dragCard(page, "SQS queue", 480, 120);
+  await expect(node(page, "SQS queue Queue1")).toBeVisible();
+  const yaml = page.getByRole("textbox", { name: "Template source" });
+  const before = await yaml.inputValue();
+  await wire(page, "S3 bucket Bucket1", "SQS queue Queue1");
+  const alert = page.getByRole("alert").filter({ hasText: /queue/i });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(/S3|bucket/i);
+  // Near the pointer: within a hand's width of the queue's input handle.
+  const handle = (await node(page, "SQS queue Queue1").locator(".react-flow__handle.target").boundingBox())!;
+  const box = (await alert.boundingBox())!;
+  expect(Math.abs(box.x - handle.x)).toBeLessThan(120);
+  expect(Math.abs(box.y - handle.y)).toBeLessThan(120);
+  await expect(page.getByRole("group", { name: /wire from Bucket1 to Queue1/ })).toHaveCount(0);
+  await expect(yaml).toHaveValue(before);
+});
+
+test("renames a resource with F2 and updates every reference; undo and redo round-trip the bytes", async ({ host, openApp }) => {
+  const original = await readCorpus("serverless-patterns/apigw-lambda-dynamodb/template.yaml");
+  const dir = await host.makeProject({ "template.yaml": original });
+  const page = await openApp({ project: dir });
+  const table = node(page, "DynamoDB table DynamoDBTable");
+  await table.click();
+  await page.keyboard.press("F2");
+  const field = page.getByRole("textbox", { name: "New logical ID for DynamoDBTable" });
+  await field.fill("WeatherTable");
+  await field.press("Enter");
+  await expect(node(page, "DynamoDB table WeatherTable")).toBeVisible();
+  const yaml = page.getByRole("textbox", { name: "Template source" });
+  await expect(yaml).toHaveValue(/TableName: !Ref WeatherTable/);
+  expect(await yaml.inputValue()).not.toContain("DynamoDBTable");
+  await expect(page.getByRole("group", { name: /^access wire from LambdaFunction to WeatherTable/ })).toHaveCount(1);
+  const renamed = await yaml.inputValue();
+
+  await node(page, "DynamoDB table WeatherTable").focus();
+  await page.keyboard.press("Control+z");
+  await expect(yaml).toHaveValue(original);
+  await expect(node(page, "DynamoDB table DynamoDBTable")).toBeVisible();
+  await page.keyboard.press("Control+Shift+z");
+  await expect(yaml).toHaveValue(renamed);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(yaml).toHaveValue(original);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(yaml).toHaveValue(renamed);
+});
+
+test("editing the YAML updates the canvas; a broken edit shows its line and keeps the diagram", async ({ app: page }) => {
+  const yaml = page.getByRole("textbox", { name: "Template source" });
+  const start = await yaml.inputValue();
+  const withQueue = start.replace("Resources: {}", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Events:\n        Work:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Jobs.Arn\n");
+  await yaml.fill(withQueue);
+  await expect(node(page, "SQS queue Jobs")).toBeVisible();
+  await expect(node(page, "Function Worker")).toBeVisible();
+  await expect(page.getByRole("group", { name: /^trigger wire from Jobs to Worker/ })).toHaveCount(1);
+
+  const broken = withQueue + "  Oops: [unclosed\n";
+  await yaml.fill(broken);
+  const error = page.getByRole("alert").filter({ hasText: /Line \d+/ });
+  await expect(error).toBeVisible();
+  await expect(page.getByText("The template has an error; the diagram shows its last valid state.")).toBeVisible();
+  await expect(node(page, "SQS queue Jobs")).toBeVisible();
+  await expect(node(page, "Function Worker")).toBeVisible();
+  // Nothing typed is lost.
+  await expect(yaml).toHaveValue(broken);
+
+  await yaml.fill(withQueue);
+  await expect(error).toHaveCount(0);
+});
+
+test("saves positions in flowform.json and reopens the same diagram", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": await readCorpus("serverless-patterns/apigw-lambda-dynamodb/template.yaml") });
+  const page = await openApp({ project: dir });
+  const fn = node(page, "Function LambdaFunction");
+  await expect(page.getByRole("button", { name: "Tidy layout" })).toBeEnabled();
+  const box = (await fn.boundingBox())!;
+  await page.mouse.move(box.x + 60, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 100, box.y + 140, { steps: 8 });
+  await page.mouse.up();
+  await expect(page).toHaveTitle(/^● /);
+  const positions = async () =>
+    page.evaluate(() => Object.fromEntries([...document.querySelectorAll(".react-flow__node")].map((n) => [n.getAttribute("data-id"), (n as HTMLElement).style.transform])));
+  const before = await positions();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).not.toHaveTitle(/^● /);
+  const saved = JSON.parse(await (await import("node:fs/promises")).readFile(`${dir}/flowform.json`, "utf8"));
+  expect(Object.keys(saved.layout.nodes).sort()).toEqual(["DynamoDBTable", "LambdaFunction", "ServerlessRestApi"]);
+
+  const again = await openApp({ project: dir });
+  await expect(node(again, "Function LambdaFunction")).toBeVisible();
+  expect(await positions()).toEqual(before);
+});
+
+test("exports the template as SAM JSON and the diagram as SVG", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": await readCorpus("serverless-patterns/apigw-lambda-dynamodb/template.yaml") }, "weather");
+  const page = await openApp({ project: dir });
+  await expect(node(page, "Function LambdaFunction")).toBeVisible();
+  const fsp = await import("node:fs/promises");
+
+  await page.getByRole("button", { name: "Export…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export" });
+  await dialog.getByRole("radio", { name: "SAM template (JSON)" }).check();
+  const [json] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Export file" }).click()]);
+  expect(json.suggestedFilename()).toBe("weather.json");
+  const template = JSON.parse(await fsp.readFile((await json.path())!, "utf8"));
+  expect(Object.keys(template.Resources).sort()).toEqual(["DynamoDBTable", "LambdaFunction"]);
+  expect(template.Resources.LambdaFunction.Properties.Policies.DynamoDBCrudPolicy.TableName).toEqual({ Ref: "DynamoDBTable" });
+
+  await page.getByRole("button", { name: "Export…" }).click();
+  await dialog.getByRole("radio", { name: "Diagram (SVG)" }).check();
+  const [svg] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Export file" }).click()]);
+  expect(svg.suggestedFilename()).toBe("weather-diagram.svg");
+  const drawing = await fsp.readFile((await svg.path())!, "utf8");
+  expect(drawing).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  for (const id of ["LambdaFunction", "DynamoDBTable", "ServerlessRestApi", "POST /", "read-write"]) expect(drawing).toContain(id);
+});
