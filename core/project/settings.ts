@@ -22,6 +22,8 @@ export const LayoutSchema = z.object({
 export const UsageSchema = z.object({
   region: z.string().default("us-east-1"),
   freeTier: z.boolean().default(true),
+  /** Also deduct the 12-month allowances (API Gateway, S3) that only new accounts have. */
+  twelveMonthFreeTier: z.boolean().optional(),
   hoursPerMonth: z.number().positive().default(730),
   resources: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   connections: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),

@@ -26,6 +26,7 @@ export function CostPanel() {
   const series = useStore((s) => s.costSeries);
   const region = useStore((s) => s.settings.usage.region);
   const freeTier = useStore((s) => s.settings.usage.freeTier);
+  const twelveMonth = useStore((s) => s.settings.usage.twelveMonthFreeTier === true);
   const fallback = useStore((s) => s.costRegionFallback);
   const [showAll, setShowAll] = useState(false);
   if (!cost) return <div className="ff-cost ff-cost__hint">Open or create a project to see its monthly cost.</div>;
@@ -59,6 +60,10 @@ export function CostPanel() {
         <label className="ff-cost__check">
           <input type="checkbox" checked={freeTier} onChange={(e) => useStore.getState().updateUsage((u) => ({ ...u, freeTier: e.target.checked }))} />
           Free tier
+        </label>
+        <label className="ff-cost__check" title="API Gateway and S3 allowances for the first 12 months of a new account">
+          <input type="checkbox" checked={twelveMonth} disabled={!freeTier} onChange={(e) => useStore.getState().updateUsage((u) => ({ ...u, twelveMonthFreeTier: e.target.checked }))} />
+          12-month free tier
         </label>
         <label className="ff-cost__check">
           <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultSettings } from "../../core/project/settings";
+import { defaultSettings, parseSettings, serializeSettings } from "../../core/project/settings";
 import { useStore } from "../store";
 
 const template = `Transform: AWS::Serverless-2016-10-31
@@ -40,5 +40,17 @@ describe("cost slice", () => {
     useStore.getState().updateUsage((u) => ({ ...u, region: "eu-central-1" }));
     expect(useStore.getState().cost!.region).toBe("eu-central-1");
     expect(useStore.getState().cost!.total).toBeGreaterThan(virginia);
+  });
+});
+
+describe("12-month free tier", () => {
+  it("deducts API Gateway's 1M new-account calls only when chosen, and flowform.json keeps the choice", () => {
+    useStore.getState().updateUsage((u) => ({ ...u, region: "us-east-1", resources: { Api: { requestsPerMonth: 3_000_000 } } }));
+    const without = useStore.getState().costByResource.Api;
+    useStore.getState().updateUsage((u) => ({ ...u, twelveMonthFreeTier: true }));
+    expect(useStore.getState().costByResource.Api).toBeCloseTo(without - 1, 10);
+    const saved = serializeSettings(useStore.getState().settings);
+    const reread = parseSettings(saved);
+    expect("settings" in reread && reread.settings.usage.twelveMonthFreeTier).toBe(true);
   });
 });
