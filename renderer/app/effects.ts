@@ -101,6 +101,13 @@ export function useAutosave(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = useStore.subscribe((state, previous) => {
+      // Back to the saved text without saving (undo, or typing it back): the recovery file is stale.
+      if (previous.dirty && !state.dirty && state.project && state.project === previous.project && state.textOrigin !== "load") {
+        if (timer) clearTimeout(timer);
+        void api().project.discardRecovery({ dir: state.project.dir }).catch(() => undefined);
+        useStore.getState().setRecoverySavedAt(null);
+        return;
+      }
       if (!state.dirty || !state.project) return;
       if (state.textVersion === previous.textVersion && state.settings === previous.settings) return;
       if (timer) clearTimeout(timer);

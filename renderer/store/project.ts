@@ -56,11 +56,16 @@ export interface ProjectSlice {
   discardRecovery(): Promise<void>;
 }
 
-/** What was last saved or loaded, to compute `dirty`. Kept outside the state: nobody renders it. */
-let baseline = { text: "", settings: "" };
+/**
+ * What `dirty` is computed from, kept outside the state (nobody renders it): the text last saved
+ * or loaded, and whether `updateSettings` ran since. Settings written straight into the state
+ * with `setState` (the canvas mirroring the automatic layout of a freshly opened template) do
+ * not count as unsaved edits; they are written with the next save.
+ */
+let baseline = { text: "", settingsEdited: false };
 
-function isDirty(text: string, settings: FlowformSettings): boolean {
-  return text !== baseline.text || JSON.stringify(settings) !== baseline.settings;
+function isDirty(text: string): boolean {
+  return text !== baseline.text || baseline.settingsEdited;
 }
 
 export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
@@ -74,7 +79,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
   };
 
   const load = (snapshot: ProjectSnapshot) => {
-    baseline = { text: snapshot.templateText, settings: JSON.stringify(snapshot.settings) };
+    baseline = { text: snapshot.templateText, settingsEdited: false };
     const derived = deriveFromText(snapshot.templateText, snapshot.templateFile, snapshot.settings);
     set((s) => ({
       project: { dir: snapshot.dir, name: snapshot.name, templateFile: snapshot.templateFile },
@@ -118,17 +123,18 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     async save() {
       const { templateText, settings } = get();
       await api().project.save({ templateText, settings });
-      baseline = { text: templateText, settings: JSON.stringify(settings) };
-      set({ dirty: isDirty(get().templateText, get().settings) });
+      // Edits made while the save was under way stay unsaved.
+      baseline = { text: templateText, settingsEdited: baseline.settingsEdited && get().settings !== settings };
+      set({ dirty: isDirty(get().templateText) });
     },
 
     async saveAs(dir) {
       const { templateText, settings } = get();
       const snapshot = await api().project.saveAs({ dir, templateText, settings });
-      baseline = { text: templateText, settings: JSON.stringify(settings) };
+      baseline = { text: templateText, settingsEdited: baseline.settingsEdited && get().settings !== settings };
       set({
         project: { dir: snapshot.dir, name: snapshot.name, templateFile: snapshot.templateFile },
-        dirty: isDirty(get().templateText, get().settings),
+        dirty: isDirty(get().templateText),
       });
     },
 
@@ -140,7 +146,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
         textOrigin: origin,
         textVersion: state.textVersion + 1,
         ...derive(text, state.project?.templateFile ?? "template.yaml"),
-        dirty: isDirty(text, state.settings),
+        dirty: isDirty(text),
       });
     },
 
@@ -148,10 +154,12 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       const before = get().settings;
       const settings = update(before);
       // Checks read preferences and the usage region: re-derive only when those change.
+      if (settings === before) return;
       const recheck = checkInputs(before) !== checkInputs(settings);
+      baseline.settingsEdited = true;
       set({
         settings,
-        dirty: isDirty(get().templateText, settings),
+        dirty: true,
         ...(recheck ? derive(get().templateText, get().project?.templateFile ?? "template.yaml", settings) : {}),
       });
     },
@@ -173,7 +181,8 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
         textVersion: s.textVersion + 1,
         ...derive(offer.templateText, file, offer.settings),
         settings: offer.settings,
-        dirty: isDirty(offer.templateText, offer.settings),
+        // Recovered edits are unsaved by definition.
+        dirty: true,
         recoveryOffer: null,
       }));
     },
