@@ -230,6 +230,19 @@ ${fn("Warm", `      MemorySize: 1024
     }
     expect(estimated).toBeGreaterThan(templates.length * 0.95);
   });
+
+  it("never decreases with traffic and is never raised by the free tier, on every tenth real template", () => {
+    let checked = 0;
+    for (const file of templates.filter((_, i) => i % 10 === 0)) {
+      const result = importTemplate(readFileSync(file, "utf8"), file);
+      if (!result.model) continue;
+      const b = estimate(result.model, {}, prices);
+      for (let i = 1; i < b.series.length; i++) expect(b.series[i].usd, file).toBeGreaterThanOrEqual(b.series[i - 1].usd);
+      for (const p of b.series) expect(p.usd, file).toBeLessThanOrEqual(p.usdWithoutFreeTier);
+      if (b.series.length) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
 });
 
 describe("events, streams and workflows", () => {
