@@ -112,8 +112,14 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
 /** Write every REST and HTTP API: the explicit ones in the template and the implicit ones events asked for. */
 export function transformApis(ctx: TransformContext, sources: Record<string, JsonObject>, globals: JsonObject): void {
   for (const [id, res] of Object.entries(sources)) {
-    if (res.Type === "AWS::Serverless::Api") restApi(ctx, id, res, ctx.restRoutes.get(id) ?? []);
-    if (res.Type === "AWS::Serverless::HttpApi") httpApi(ctx, id, res, ctx.httpRoutes.get(id) ?? []);
+    if (!isPlainObject(res)) continue;
+    try {
+      if (res.Type === "AWS::Serverless::Api") restApi(ctx, id, res, ctx.restRoutes.get(id) ?? []);
+      if (res.Type === "AWS::Serverless::HttpApi") httpApi(ctx, id, res, ctx.httpRoutes.get(id) ?? []);
+    } catch (error) {
+      ctx.unsupported.push(`${id}: could not be transformed (${(error as Error).message})`);
+      ctx.resources[id] = res;
+    }
   }
   const implicitRest = ctx.restRoutes.get("ServerlessRestApi");
   if (implicitRest && !sources.ServerlessRestApi) {

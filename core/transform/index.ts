@@ -79,7 +79,15 @@ export function toCloudFormation(input: ParsedTemplate | JsonObject): CloudForma
   for (const [id, res] of Object.entries(resources)) {
     if (!isPlainObject(res) || typeof res.Type !== "string" || !res.Type.startsWith("AWS::Serverless::")) continue;
     const handler = HANDLERS[res.Type];
-    if (handler) handler(ctx, id, res);
+    if (handler) {
+      try {
+        handler(ctx, id, res);
+      } catch (error) {
+        // A shape the handlers do not expect (invalid SAM): report it and keep the resource as written.
+        ctx.unsupported.push(`${id}: could not be transformed (${(error as Error).message})`);
+        ctx.resources[id] = res;
+      }
+    }
     else if (res.Type !== "AWS::Serverless::Api" && res.Type !== "AWS::Serverless::HttpApi") {
       ctx.unsupported.push(`${id}: ${res.Type} is not transformed locally (kept as written; it needs the SAM transform)`);
       ctx.resources[id] = res;

@@ -6,6 +6,7 @@
  */
 import { conditionOf, pick, type JsonObject, type TransformContext } from "../context";
 import { managedPolicyArn } from "../policies";
+import { isPlainObject } from "../../validate/intrinsics";
 import type { EventTarget } from "./types";
 
 const COMMON = [
@@ -44,7 +45,8 @@ function mapping(ctx: TransformContext, target: EventTarget, name: string, props
 }
 
 function onFailurePolicy(target: EventTarget, name: string, props: JsonObject): void {
-  const dest = (props.DestinationConfig as JsonObject | undefined)?.OnFailure as JsonObject | undefined;
+  const dc = props.DestinationConfig;
+  const dest = isPlainObject(dc) && isPlainObject(dc.OnFailure) ? dc.OnFailure : undefined;
   // SAM adds the destination policy only when OnFailure.Type says what the destination is.
   if (!dest || dest.Destination === undefined || typeof dest.Type !== "string") return;
   const type = dest.Type;
@@ -84,7 +86,7 @@ function stripDestinationType(ctx: TransformContext, target: EventTarget, name: 
   const props = ctx.resources[`${target.id}${name}`].Properties as JsonObject;
   const dc = props.DestinationConfig as JsonObject | undefined;
   const onFailure = dc?.OnFailure as JsonObject | undefined;
-  if (onFailure && "Type" in onFailure) {
+  if (isPlainObject(onFailure) && "Type" in onFailure) {
     const { Type: _type, ...rest } = onFailure;
     props.DestinationConfig = { ...dc, OnFailure: rest };
   }

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { parseTemplate } from "../template/parse";
+import { exportTemplate, expandPolicyTemplate, toCloudFormation } from ".";
+
+function transform(text: string) {
+  const { parsed } = parseTemplate(text);
+  return toCloudFormation(parsed!);
+}
+
+const FN = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::SQS::Queue
+  Table:
+    Type: AWS::Serverless::SimpleTable
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      CodeUri: s3://bucket/worker.zip
+      Policies:
+        - DynamoDBCrudPolicy:
+            TableName: !Ref Table
+      Events:
+        Queue:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Orders.Arn
+            BatchSize: 5
+        Get:
+          Type: HttpApi
+          Properties:
+            Path: /orders/{id}
+            Method: get
+`;
+
+describe("toCloudFormation", () => {
+  it("writes a function, its role with the expanded policy template, and its event sources as SAM names them", () => {
+    const { template, unsupported } = transform(FN);
+    const r = template.Resources as Record<string, any>;
+    expect(unsupported).toEqual([]);
+    expect(template.Transform).toBeUndefined();
+    expect(Object.entries(r).map(([id, v]) => `${id} ${v.Type}`).sort()).toEqual([
+      "Orders AWS::SQS::Queue",
+      "ServerlessHttpApi AWS::ApiGatewayV2::Api",
+      "ServerlessHttpApiApiGatewayDefaultStage AWS::ApiGatewayV2::Stage",
+      "Table AWS::DynamoDB::Table",
+      "Worker AWS::Lambda::Function",
+      "WorkerGetPermission AWS::Lambda::Permission",
+      "WorkerQueue AWS::Lambda::EventSourceMapping",
+      "WorkerRole AWS::IAM::Role",
+    ]);
+    expect(r.Worker.Properties).toMatchObject({ Code: { S3Bucket: "bucket", S3Key: "worker.zip" }, Role: { "Fn::GetAtt": ["WorkerRole", "Arn"] } });
+    expect(r.WorkerRole.Properties.ManagedPolicyArns).toEqual([
+      "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+      "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole",
+    ]);
+    const crud = r.WorkerRole.Properties.Policies[0];
+    expect(crud.PolicyName).toBe("WorkerRolePolicy0");
+    expect(JSON.stringify(crud.PolicyDocument)).toContain('"tableName":{"Ref":"Table"}');
+    expect(r.WorkerQueue.Properties).toEqual({ BatchSize: 5, EventSourceArn: { "Fn::GetAtt": ["Orders", "Arn"] }, FunctionName: { Ref: "Worker" } });
+    expect(JSON.stringify(r.WorkerGetPermission.Properties.SourceArn)).toContain("/GET/orders/*");
+    expect(Object.keys(r.ServerlessHttpApi.Properties.Body.paths)).toEqual(["/orders/{id}"]);
+    expect(r.Table.Properties).toMatchObject({ BillingMode: "PAY_PER_REQUEST", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }] });
+  });
+
+  it("applies Globals to every function, the resource's own values winning", () => {
+    const { template } = transform(`Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    Timeout: 10
+    Environment: { Variables: { A: global, B: global } }
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, CodeUri: s3://b/k, Timeout: 30, Environment: { Variables: { B: local } } }
+`);
+    const f = (template.Resources as any).F.Properties;
+    expect(f).toMatchObject({ Runtime: "python3.12", Timeout: 30, Environment: { Variables: { A: "global", B: "local" } } });
+    expect(template.Globals).toBeUndefined();
+  });
+
+  it("publishes a version and alias and points event sources and Ref X.Alias at the alias", () => {
+    const { template } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      AutoPublishAlias: live
+      Events:
+        Every:
+          Type: Schedule
+          Properties: { Schedule: rate(5 minutes) }
+Outputs:
+  Alias: { Value: !Ref F.Alias }
+`);
+    const r = template.Resources as Record<string, any>;
+    expect(r.FAliaslive.Type).toBe("AWS::Lambda::Alias");
+    expect(Object.keys(r).some((id) => /^FVersion[0-9a-f]{10}$/.test(id))).toBe(true);
+    expect(r.FEvery.Properties.Targets[0]).toEqual({ Arn: { Ref: "FAliaslive" }, Id: "FEveryLambdaTarget" });
+    expect((template.Outputs as any).Alias.Value).toEqual({ Ref: "FAliaslive" });
+  });
+
+  it("adds an S3 notification to the bucket and makes it wait for the permission", () => {
+    const { template } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Uploads: { Type: AWS::S3::Bucket }
+  F:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, Events: { Up: { Type: S3, Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* } } } }
+`);
+    const bucket = (template.Resources as any).Uploads;
+    expect(bucket.DependsOn).toEqual(["FUpPermission"]);
+    expect(bucket.Properties.NotificationConfiguration.LambdaConfigurations).toEqual([{ Event: "s3:ObjectCreated:*", Function: { "Fn::GetAtt": ["F", "Arn"] } }]);
+  });
+
+  it("lists what it cannot transform instead of guessing, and keeps those resources", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  App: { Type: AWS::Serverless::Application, Properties: { Location: x.yaml } }
+  F:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, Events: { M: { Type: MQ, Properties: { Broker: arn, Queues: [q] } } } }
+`);
+    expect(unsupported).toEqual(["App: AWS::Serverless::Application is not transformed locally (kept as written; it needs the SAM transform)", "F: Events.M (Type MQ)"]);
+    expect((template.Resources as any).App.Type).toBe("AWS::Serverless::Application");
+  });
+
+  it("leaves a plain CloudFormation template as it is", () => {
+    const { template, unsupported } = transform(`Resources:\n  Q: { Type: AWS::SQS::Queue }\n`);
+    expect(template).toEqual({ Resources: { Q: { Type: "AWS::SQS::Queue" } } });
+    expect(unsupported).toEqual([]);
+  });
+});
+
+describe("expandPolicyTemplate", () => {
+  it("fills a template's parameters into its statements", () => {
+    expect(expandPolicyTemplate("SQSSendMessagePolicy", { QueueName: { "Fn::GetAtt": ["Q", "QueueName"] } })).toEqual([
+      {
+        Action: ["sqs:SendMessage*"],
+        Effect: "Allow",
+        Resource: { "Fn::Sub": ["arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}", { queueName: { "Fn::GetAtt": ["Q", "QueueName"] } }] },
+      },
+    ]);
+    expect(expandPolicyTemplate("NoSuchPolicy", {})).toBeUndefined();
+  });
+});
+
+describe("exportTemplate", () => {
+  const sam = `# my app\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Q:\n    Type: AWS::SQS::Queue # the queue\n    Properties:\n      QueueName: !Sub "\${AWS::StackName}-q"\n`;
+
+  it("exports SAM YAML byte for byte", () => {
+    expect(exportTemplate(sam, { format: "sam", as: "yaml" }).text).toBe(sam);
+  });
+
+  it("exports SAM as JSON with intrinsics in long form", () => {
+    expect(JSON.parse(exportTemplate(sam, { format: "sam", as: "json" }).text!)).toEqual({
+      Transform: "AWS::Serverless-2016-10-31",
+      Resources: { Q: { Type: "AWS::SQS::Queue", Properties: { QueueName: { "Fn::Sub": "${AWS::StackName}-q" } } } },
+    });
+  });
+
+  it("exports CloudFormation YAML with short-form intrinsics that parses back to the same template", () => {
+    const { text } = exportTemplate(FN, { format: "cfn", as: "yaml" });
+    expect(text).toContain("Role: !GetAtt WorkerRole.Arn");
+    expect(text).toContain("FunctionName: !Ref Worker");
+    expect(text).not.toContain("Transform:");
+    const again = parseTemplate(text!);
+    expect(again.parsed!.value).toEqual(toCloudFormation(parseTemplate(FN).parsed!).template);
+    expect(parse(exportTemplate(FN, { format: "cfn", as: "json" }).text!)).toEqual(again.parsed!.value);
+  });
+
+  it("returns the located parse problem instead of text for an unreadable file", () => {
+    const result = exportTemplate("Resources: [unclosed", { format: "cfn", as: "yaml" });
+    expect(result.text).toBeNull();
+    expect(result.problems[0].line).toBe(1);
+  });
+});

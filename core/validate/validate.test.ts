@@ -1,0 +1,248 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseTemplate } from "../template/parse";
+import type { Spec } from "../spec/types";
+import { createValidationContext, validateResource, validateTemplate } from ".";
+
+const root = join(import.meta.dirname, "../..");
+const spec: Spec = {
+  cfn: JSON.parse(readFileSync(join(root, "resources/spec/cloudformation.json"), "utf8")),
+  sam: JSON.parse(readFileSync(join(root, "resources/spec/sam.json"), "utf8")),
+};
+
+function problems(text: string) {
+  const { parsed } = parseTemplate(text, "template.yaml");
+  if (!parsed) throw new Error("test template does not parse");
+  return validateTemplate(parsed, spec);
+}
+
+const codes = (text: string) => problems(text).map((p) => p.code);
+
+const FUNCTION = `
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Code: { ZipFile: "exports.handler = async () => 1" }
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: arn:aws:iam::123456789012:role/r`;
+
+describe("validateTemplate", () => {
+  it("finds nothing wrong in a small valid template with short-form intrinsics", () => {
+    expect(
+      problems(`AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Stage: { Type: String, Default: dev }
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 60
+      QueueName: !Sub "\${AWS::StackName}-\${Stage}"
+  Topic:
+    Type: AWS::SNS::Topic
+    Condition: IsProd
+    Properties:
+      Subscription:
+        - Endpoint: !GetAtt Queue.Arn
+          Protocol: sqs
+Outputs:
+  QueueUrl:
+    Value: !Ref Queue
+  QueueArn:
+    Value: !GetAtt [Queue, Arn]
+`),
+    ).toEqual([]);
+  });
+
+  it("reports an unknown AWS resource type with a suggestion and its line", () => {
+    const [p] = problems(`Resources:\n  Q:\n    Type: AWS::SQS::Queu\n`);
+    expect(p).toMatchObject({ code: "cfn/unknown-type", severity: "error", resource: "Q", line: 3, column: 5 });
+    expect(p.message).toContain("did you mean AWS::SQS::Queue");
+  });
+
+  it("accepts custom resources, registry types and modules", () => {
+    expect(
+      codes(`Resources:
+  A: { Type: Custom::Thing, Properties: { ServiceToken: arn:aws:lambda:us-east-1:1:function:f, Anything: 1 } }
+  B: { Type: MyOrg::Service::Thing, Properties: { Whatever: [1] } }
+  C: { Type: MyOrg::Service::Thing::MODULE }
+`),
+    ).toEqual([]);
+  });
+
+  it("reports an unknown property at its own line and suggests the near name", () => {
+    const [p] = problems(`Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimout: 30\n`);
+    expect(p).toMatchObject({ code: "cfn/unknown-property", line: 5, resource: "Q", path: ["Properties", "VisibilityTimout"] });
+    expect(p.message).toContain("did you mean VisibilityTimeout");
+  });
+
+  it("reports a list where a string belongs, and an object where a list belongs", () => {
+    const found = problems(`Resources:${FUNCTION}
+      Description: [a, b]
+      Layers: { a: b }
+`);
+    expect(found.map((p) => [p.code, p.path?.join(".")])).toEqual([
+      ["cfn/wrong-type", "Properties.Description"],
+      ["cfn/wrong-type", "Properties.Layers"],
+    ]);
+  });
+
+  it("accepts numbers and booleans written as strings, as CloudFormation does", () => {
+    expect(codes(`Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: "30"\n      FifoQueue: "true"\n`)).toEqual([]);
+  });
+
+  it("rejects a word where a number belongs", () => {
+    expect(codes(`Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: thirty\n`)).toEqual(["cfn/wrong-type"]);
+  });
+
+  it("checks both branches of Fn::If and skips AWS::NoValue", () => {
+    const found = problems(`Conditions:\n  C: !Equals [a, b]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: !If [C, 30, [1]]\n      DelaySeconds: !If [C, 5, !Ref AWS::NoValue]\n`);
+    expect(found.map((p) => p.code)).toEqual(["cfn/wrong-type"]);
+    expect(found[0].path).toEqual(["Properties", "VisibilityTimeout", "Fn::If", 2]);
+  });
+
+  it("reports a missing required property", () => {
+    const [p] = problems(`Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Handler: index.handler\n      Code: { ZipFile: x }\n`);
+    expect(p.code).toBe("cfn/required-property");
+    expect(p.message).toContain("Role");
+  });
+
+  it("reports a value outside the allowed values", () => {
+    expect(codes(`Resources:${FUNCTION}\n      PackageType: Tarball\n`)).toEqual(["cfn/allowed-values"]);
+  });
+
+  it("validates SAM resources against the SAM schema", () => {
+    const found = problems(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      CodeUri: src/
+      Timeout: 10
+      MemorySise: 256
+      Events:
+        Q:
+          Type: SQS
+          Properties:
+            BatchSize: 10
+`);
+    expect(found.map((p) => p.code).sort()).toEqual(["sam/required-property", "sam/unknown-property"]);
+    expect(found.find((p) => p.code === "sam/unknown-property")?.message).toContain("did you mean MemorySize");
+    expect(found.find((p) => p.code === "sam/required-property")?.message).toContain("Queue");
+  });
+
+  it("names an unknown SAM event type and suggests the near one", () => {
+    const [p] = problems(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s, Events: { E: { Type: Shedule, Properties: { Schedule: rate(1 minute) } } } }
+`);
+    expect(p.code).toBe("sam/unknown-event-type");
+    expect(p.message).toContain("did you mean Schedule");
+  });
+
+  it("reports Ref, GetAtt and Sub to names the template does not declare, but not pseudo parameters", () => {
+    const found = problems(`Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: !Sub "\${AWS::Region}-\${Missing}-\${Queue2.Arn}-\${!Literal}"
+      RedrivePolicy:
+        deadLetterTargetArn: !GetAtt DLQ.Arn
+      DelaySeconds: !Ref Nope
+`);
+    expect(found.map((p) => p.code)).toEqual(["cfn/missing-reference", "cfn/missing-reference", "cfn/missing-reference", "cfn/missing-reference"]);
+    expect(found.map((p) => p.message).join("\n")).toMatch(/\$\{Missing\}[\s\S]*Queue2\.Arn[\s\S]*DLQ\.Arn[\s\S]*Ref Nope/);
+  });
+
+  it("reports DependsOn, Condition and Fn::If names that do not exist", () => {
+    const found = problems(`Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    DependsOn: [Ghost]
+    Condition: NotDeclared
+    Properties:
+      DelaySeconds: !If [AlsoNotDeclared, 1, 2]
+`);
+    expect(found.map((p) => p.message)).toEqual([
+      expect.stringContaining("DependsOn Ghost"),
+      expect.stringContaining("condition NotDeclared"),
+      expect.stringContaining("condition AlsoNotDeclared"),
+    ]);
+  });
+
+  it("reports GetAtt of an attribute the type lacks", () => {
+    const [p] = problems(`Resources:\n  Q:\n    Type: AWS::SQS::Queue\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt Q.Url\n`);
+    expect(p.code).toBe("cfn/unknown-attribute");
+    expect(p.message).toContain("QueueUrl");
+  });
+
+  it("accepts SAM's generated names: implicit API, function role and alias", () => {
+    expect(
+      codes(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s, AutoPublishAlias: live, Events: { Get: { Type: Api, Properties: { Path: /, Method: get } } } }
+Outputs:
+  Url: { Value: !Sub "https://\${ServerlessRestApi}.execute-api.\${AWS::Region}.amazonaws.com/Prod/" }
+  Role: { Value: !GetAtt FnRole.Arn }
+  Alias: { Value: !Ref Fn.Alias }
+`),
+    ).toEqual([]);
+  });
+
+  it("reports a dependency cycle once, naming every resource in it", () => {
+    const found = problems(`Resources:
+  A:
+    Type: AWS::SQS::Queue
+    Properties: { QueueName: !GetAtt B.QueueName }
+  B:
+    Type: AWS::SQS::Queue
+    DependsOn: C
+  C:
+    Type: AWS::SQS::Queue
+    Properties: { QueueName: !Ref A }
+`);
+    const cycles = found.filter((p) => p.code === "cfn/circular-dependency");
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0].message).toMatch(/A.*B.*C|A.*C.*B/);
+  });
+
+  it("enforces the resource, parameter and output limits and warns about the inline body size", () => {
+    const resources = Array.from({ length: 501 }, (_, i) => `  Q${i}:\n    Type: AWS::SQS::Queue\n`).join("");
+    const found = problems(`Resources:\n${resources}`);
+    expect(found.filter((p) => p.code === "cfn/limit").map((p) => p.severity)).toEqual(["error"]);
+    const big = problems(`Description: "${"x".repeat(52_000)}"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n`);
+    expect(big.filter((p) => p.code === "cfn/limit").map((p) => p.severity)).toEqual(["warning"]);
+    const params = Array.from({ length: 201 }, (_, i) => `  P${i}: { Type: String }\n`).join("");
+    expect(codes(`Parameters:\n${params}Resources:\n  Q:\n    Type: AWS::SQS::Queue\n`)).toContain("cfn/limit");
+  });
+
+  it("reports unknown top-level sections and resource attributes", () => {
+    expect(codes(`Resource:\n  Q: { Type: AWS::SQS::Queue }\n`).sort()).toEqual(["cfn/no-resources", "cfn/unknown-section"]);
+    expect(codes(`Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Propertys: {}\n`)).toEqual(["cfn/unknown-resource-attribute"]);
+  });
+
+  it("validates one resource at a time from a context built once", () => {
+    const { parsed } = parseTemplate(`Resources:\n  Good: { Type: AWS::SQS::Queue }\n  Bad: { Type: AWS::SQS::Queue, Properties: { Nope: 1 } }\n`);
+    const ctx = createValidationContext(parsed!, spec);
+    expect(validateResource(ctx, "Good")).toEqual([]);
+    expect(validateResource(ctx, "Bad").map((p) => p.code)).toEqual(["cfn/unknown-property"]);
+  });
+
+  it("validates a model when no parsed document is at hand, locating problems by resource line", () => {
+    const found = validateTemplate(
+      { format: "yaml", isSam: false, resources: [{ id: "Q", type: "AWS::SQS::Queue", kind: "queue", properties: { Nope: 1 }, line: 7, dependsOn: [] }], connections: [], parameters: [], conditions: [], mappings: [], outputs: [], otherSections: [] },
+      spec,
+    );
+    expect(found).toMatchObject([{ code: "cfn/unknown-property", line: 7, resource: "Q" }]);
+  });
+});
