@@ -185,6 +185,7 @@ function TestPane({ functionId }: { functionId: string }) {
   return (
     <section className="code-test" aria-label={`Test ${functionId}`}>
       <h3>Test {functionId}</h3>
+      <div className="code-test-input">
       {triggers.length > 0 && (
         <label>
           Sample event
@@ -227,6 +228,7 @@ function TestPane({ functionId }: { functionId: string }) {
       >
         {run?.state === "running" ? "Running…" : "Run test"}
       </button>
+      </div>
       <div className="code-test-result" aria-live="polite" aria-label="Test result">
         {run?.state === "failed" && <p role="alert" className="code-error-text">{run.message}</p>}
         {result && (

@@ -1,0 +1,161 @@
+/**
+ * Function code end to end on the web host: open a function's handler in the code panel (Monaco,
+ * loaded only then), edit, save with Ctrl+S (the file on disk changes), run a local test and see
+ * the result; create starter code for a function without code; offer outside changes.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Hello:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      CodeUri: src/Hello/
+      Timeout: 3
+      Environment:
+        Variables:
+          TABLE_NAME: !Ref Greetings
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /hello
+            Method: get
+  Greetings:
+    Type: AWS::DynamoDB::Table
+`;
+
+const HANDLER = `const greeting = "hello from ";
+export const handler = async (event) => {
+  console.log("path", event.path);
+  return { statusCode: 200, body: greeting + process.env.TABLE_NAME };
+};
+`;
+
+async function openCodeOf(page: Page, functionId: string): Promise<void> {
+  await page.getByRole("tab", { name: /^Code/ }).click();
+  await page.getByRole("combobox", { name: "Function" }).selectOption(functionId);
+  await page.getByRole("button", { name: "Open code" }).click();
+}
+
+test("opens a function's handler, saves an edit to disk and runs a test", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  const monacoRequests: string[] = [];
+  page.on("request", (r) => {
+    if (/editor\.api-|CodeEditor-|ts\.worker/.test(r.url())) monacoRequests.push(r.url());
+  });
+  await expect(page.getByRole("main", { name: "Canvas" })).toBeVisible();
+  // Monaco is not part of start-up.
+  expect(monacoRequests).toEqual([]);
+
+  await openCodeOf(page, "Hello");
+  const tab = page.getByRole("tab", { name: "index.mjs (Hello)" });
+  await expect(tab).toBeVisible();
+  const editor = page.getByRole("code").or(page.locator(".monaco-editor")).first();
+  await expect(editor).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+  expect(monacoRequests.length).toBeGreaterThan(0);
+
+  // Replace the first line (the greeting) by typing over it.
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("Shift+End");
+  await page.keyboard.insertText('const greeting = "bonjour de ";');
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello), unsaved" })).toBeVisible();
+
+  await page.keyboard.press("ControlOrMeta+S");
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)", exact: true })).toBeVisible();
+  const onDisk = await fs.readFile(path.join(dir, "src/Hello/index.mjs"), "utf8");
+  expect(onDisk).toBe(HANDLER.replace("hello from", "bonjour de"));
+
+  // The Test pane starts from an API sample event; run it.
+  const testPane = page.getByRole("region", { name: "Test Hello" });
+  await expect(testPane.getByRole("textbox", { name: "Test event" })).toHaveValue(/"httpMethod": "GET"/);
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByText(/^Succeeded in/)).toBeVisible();
+  await expect(testPane.getByLabel("Returned value")).toContainText('"body": "bonjour de <Greetings name>"');
+  await expect(testPane.getByLabel("Logs")).toContainText("path /hello");
+  await page.screenshot({ path: "test-results/code-panel.png" });
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-panel-bottom.png" });
+});
+
+test("creates starter code shaped by the wiring and runs it", async ({ host, openApp }) => {
+  const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Timeout: 5
+      Events:
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt JobsQueue.Arn
+  JobsQueue:
+    Type: AWS::SQS::Queue
+`;
+  const dir = await host.makeProject({ "template.yaml": template });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Worker");
+  const form = page.getByRole("form", { name: "Create code for Worker" });
+  await expect(form).toContainText("SQS messages");
+  await form.getByRole("combobox", { name: "Runtime" }).selectOption("nodejs22.x");
+  await form.getByRole("combobox", { name: "Language" }).selectOption("typescript");
+  await form.getByRole("combobox", { name: "Architecture" }).selectOption("arm64");
+  await form.getByRole("button", { name: "Create code" }).click();
+
+  await expect(page.getByRole("tab", { name: "index.ts (Worker)" })).toBeVisible();
+  const source = await fs.readFile(path.join(dir, "src/Worker/index.ts"), "utf8");
+  expect(source).toContain("batchItemFailures.push({ itemIdentifier: record.messageId })");
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("batchItemFailures");
+
+  // The template now points at the code (an undoable edit; the project is unsaved until Save).
+  await page.getByRole("tab", { name: /^Template/ }).click();
+  const text = page.getByRole("textbox", { name: "Template source" });
+  await expect(text).toHaveValue(/CodeUri: src\/Worker\//);
+  await expect(text).toHaveValue(/Handler: index\.handler/);
+  await expect(text).toHaveValue(/Runtime: nodejs22\.x/);
+  await expect(text).toHaveValue(/- arm64/);
+
+  await page.getByRole("tab", { name: /^Code/ }).click();
+  const testPane = page.getByRole("region", { name: "Test Worker" });
+  await expect(testPane.getByRole("textbox", { name: "Test event" })).toHaveValue(/"eventSource": "aws:sqs"/);
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByText(/^Succeeded in/)).toBeVisible();
+  await expect(testPane.getByLabel("Returned value")).toContainText('"batchItemFailures": []');
+  await page.screenshot({ path: "test-results/code-starter.png" });
+});
+
+test("offers a change made on disk by another program", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Hello");
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+  await fs.writeFile(path.join(dir, "src/Hello/index.mjs"), HANDLER.replace("hello from", "changed outside"));
+  const banner = page.getByRole("alert").filter({ hasText: "changed on disk" });
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Reload from disk" }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("changed outside");
+});
+
+test("shows a thrown error with its stack", async ({ host, openApp }) => {
+  const dir = await host.makeProject({
+    "template.yaml": TEMPLATE,
+    "src/Hello/index.mjs": `export const handler = async () => {\n  throw new RangeError("no greeting today");\n};\n`,
+  });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Hello");
+  const testPane = page.getByRole("region", { name: "Test Hello" });
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByText(/^Failed after .*: RangeError/)).toBeVisible();
+  await expect(testPane.getByLabel("Error")).toContainText("no greeting today");
+  await expect(testPane.getByLabel("Error")).toContainText("index.mjs:2");
+});
