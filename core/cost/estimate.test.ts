@@ -162,6 +162,12 @@ describe("cost properties", () => {
         return false;
       }
     });
+  // Imported once for every corpus test below.
+  const imported = new Map<string, TemplateModel | null>();
+  const modelOf = (file: string) => {
+    if (!imported.has(file)) imported.set(file, importTemplate(readFileSync(file, "utf8"), file).model);
+    return imported.get(file)!;
+  };
 
   it("never decreases as traffic grows, and the free tier never raises it", () => {
     const b = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 10_000 } } }, prices);
@@ -218,11 +224,11 @@ ${fn("Warm", `      MemorySize: 1024
   it(`estimates every serverless-patterns template without error (${templates.length} real templates)`, () => {
     let estimated = 0;
     for (const file of templates) {
-      const result = importTemplate(readFileSync(file, "utf8"), file);
-      if (!result.model) continue;
+      const m = modelOf(file);
+      if (!m) continue;
       const usage: UsageInput = { resources: {} };
-      for (const r of result.model.resources) usage.resources![r.id] = { requestsPerMonth: 1e6, messagesPerMonth: 1e6, uploadsPerMonth: 1e5, eventsPerMonth: 1e6 };
-      const b = estimate(result.model, usage, prices, { series: false });
+      for (const r of m.resources) usage.resources![r.id] = { requestsPerMonth: 1e6, messagesPerMonth: 1e6, uploadsPerMonth: 1e5, eventsPerMonth: 1e6 };
+      const b = estimate(m, usage, prices, { series: false });
       expect(Number.isFinite(b.total), file).toBe(true);
       expect(b.total).toBeGreaterThanOrEqual(0);
       expect(b.total).toBeLessThanOrEqual(b.totalWithoutFreeTier);
@@ -231,12 +237,25 @@ ${fn("Warm", `      MemorySize: 1024
     expect(estimated).toBeGreaterThan(templates.length * 0.95);
   });
 
+  it("charges only fixed costs at zero traffic on real templates without schedules", () => {
+    const fixed = /^(Provisioned concurrency|Provisioned shard hours|On-demand stream hours|Standard storage|Storage)/;
+    let checked = 0;
+    for (const file of templates) {
+      const m = modelOf(file);
+      if (!m || m.resources.some((r) => r.kind === "schedule")) continue;
+      const b = estimate(m, {}, prices, { series: false, freeTier: false });
+      for (const line of b.resources.flatMap((r) => r.lines)) if (line.usd > 0) expect(line.dimension, `${file} ${line.resource}`).toMatch(fixed);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
   it("never decreases with traffic and is never raised by the free tier, on every tenth real template", () => {
     let checked = 0;
     for (const file of templates.filter((_, i) => i % 10 === 0)) {
-      const result = importTemplate(readFileSync(file, "utf8"), file);
-      if (!result.model) continue;
-      const b = estimate(result.model, {}, prices);
+      const m = modelOf(file);
+      if (!m) continue;
+      const b = estimate(m, {}, prices);
       for (let i = 1; i < b.series.length; i++) expect(b.series[i].usd, file).toBeGreaterThanOrEqual(b.series[i - 1].usd);
       for (const p of b.series) expect(p.usd, file).toBeLessThanOrEqual(p.usdWithoutFreeTier);
       if (b.series.length) checked++;
