@@ -5,7 +5,13 @@
  */
 import { memo } from "react";
 import { CostBadge } from "../cost/CostBadge";
+import { DeployBadge } from "../deploy/DeployBadge";
 
 export const NodeBadges = memo(function NodeBadges({ id }: { id: string }) {
-  return <CostBadge id={id} />;
+  return (
+    <>
+      <CostBadge id={id} />
+      <DeployBadge id={id} />
+    </>
+  );
 });

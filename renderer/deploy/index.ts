@@ -1,9 +1,10 @@
 /**
- * Public face of the deploy panel region. The shell (renderer/app/App.tsx) renders `DeployPanel`.
- * Minimal empty region until issue 8 fills it (owner: replace this file).
+ * Public face of the deploy feature. The shell renders `DeployPanel` (Deploy tab); canvas nodes
+ * render `DeployBadge` (or read `useNodeDeployStatus(id)` themselves).
  */
-import { createElement } from "react";
+import "./deploy.css";
 
-export function DeployPanel() {
-  return createElement("div", { className: "region-empty" });
-}
+export { DeployPanel } from "./DeployPanel";
+export { DeployBadge } from "./DeployBadge";
+export { useNodeDeployStatus } from "./hooks";
+export type { DeploySlice } from "./slice";

@@ -18,8 +18,9 @@ import { createCanvasSlice, type CanvasSlice } from "./canvas";
 import { createHistorySlice, type HistorySlice } from "./history-slice";
 import { createCostSlice, type CostSlice } from "../cost/slice";
 import { createCodeSlice, type CodeSlice } from "../code/slice";
+import { createDeploySlice, type DeploySlice } from "../deploy/slice";
 
-export type FlowformState = ProjectSlice & UiSlice & SelectionSlice & CanvasSlice & HistorySlice & CostSlice & CodeSlice;
+export type FlowformState = ProjectSlice & UiSlice & SelectionSlice & CanvasSlice & HistorySlice & CostSlice & CodeSlice & DeploySlice;
 
 /** A slice creator with access to the whole store (`get()` sees every slice). */
 export type SliceCreator<T> = StateCreator<FlowformState, [], [], T>;
@@ -32,6 +33,7 @@ export const useStore = create<FlowformState>()((...args) => ({
   ...createHistorySlice(...args),
   ...createCostSlice(...args),
   ...createCodeSlice(...args),
+  ...createDeploySlice(...args),
 }));
 
 export type { ProjectSlice, TextOrigin, OpenProject } from "./project";

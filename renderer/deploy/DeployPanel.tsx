@@ -1,0 +1,324 @@
+/**
+ * The deploy panel: settings (profile, region, stack, staging bucket, parameter values — saved
+ * in flowform.json, never secrets), Deploy → one review (resource changes, IAM in words, cost
+ * delta) → Execute or Cancel, then live status per resource with the first failure pinned, the
+ * stack outputs (copyable), cancel update and delete stack (with typed confirmation).
+ */
+import { useEffect, useId, useState } from "react";
+import { changeLineText, costDeltaText, type ChangeSetReview, type DeployProgress } from "../../core/deploy";
+import { useStore } from "../store";
+import { STATUS_WORDS } from "./DeployBadge";
+
+const REGIONS = [
+  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1",
+  "eu-north-1", "eu-south-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "sa-east-1",
+];
+
+export function DeployPanel() {
+  const phase = useStore((s) => s.deployPhase);
+  const error = useStore((s) => s.deployError);
+  const loadProfiles = useStore((s) => s.loadDeployProfiles);
+  const profilesLoaded = useStore((s) => s.deployProfiles !== null);
+  useEffect(() => {
+    if (!profilesLoaded) void loadProfiles();
+  }, [profilesLoaded, loadProfiles]);
+
+  return (
+    <section className="ff-deploy" aria-label="Deploy">
+      <DeploySettingsForm disabled={phase === "preparing" || phase === "executing"} />
+      {error ? (
+        <div className="ff-deploy__error" role="alert">
+          <strong>{errorTitle(error.code)}</strong> {error.message}
+        </div>
+      ) : null}
+      <BucketQuestion />
+      {phase === "preparing" ? <p className="ff-deploy__busy" role="status">Packaging code and creating the change set…</p> : null}
+      <ReviewSection />
+      <ProgressSection />
+    </section>
+  );
+}
+
+function errorTitle(code: string): string {
+  switch (code) {
+    case "deploy.no-credentials": return "No credentials.";
+    case "deploy.expired-token": return "Session expired.";
+    case "deploy.access-denied": return "Access denied.";
+    case "deploy.throttled": return "Throttled.";
+    case "deploy.connection": return "Connection lost.";
+    case "deploy.validation": return "Template rejected.";
+    case "deploy.stackBlocked": return "Stack needs attention.";
+    default: return "Deploy failed.";
+  }
+}
+
+function DeploySettingsForm({ disabled }: { disabled: boolean }) {
+  const deploy = useStore((s) => s.settings.deploy);
+  const profiles = useStore((s) => s.deployProfiles);
+  const endpoint = useStore((s) => s.deployEndpointOverride);
+  const parameters = useStore((s) => s.lastGoodModel?.parameters ?? EMPTY);
+  const update = useStore((s) => s.updateDeploySettings);
+  const startDeploy = useStore((s) => s.startDeploy);
+  const refresh = useStore((s) => s.refreshDeployStatus);
+  const phase = useStore((s) => s.deployPhase);
+  const id = useId();
+  const canDeploy = !disabled && phase !== "review" && !!deploy.region && !!deploy.stackName;
+  return (
+    <form
+      className="ff-deploy__settings"
+      aria-label="Deploy settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canDeploy) void startDeploy();
+      }}
+    >
+      <label className="ff-deploy__field">
+        <span>AWS profile</span>
+        <select value={deploy.profile ?? ""} disabled={disabled} onChange={(e) => update({ profile: e.target.value || undefined })}>
+          <option value="">Default credentials</option>
+          {(profiles ?? []).map((p) => (
+            <option key={p.name} value={p.name}>{`${p.name} (${p.kind === "sso" ? "SSO" : p.kind})`}</option>
+          ))}
+        </select>
+      </label>
+      <label className="ff-deploy__field">
+        <span>Region</span>
+        <input list={`${id}-regions`} value={deploy.region ?? ""} disabled={disabled} placeholder="us-east-1" spellCheck={false} onChange={(e) => update({ region: e.target.value.trim() || undefined })} />
+        <datalist id={`${id}-regions`}>{REGIONS.map((r) => <option key={r} value={r} />)}</datalist>
+      </label>
+      <label className="ff-deploy__field">
+        <span>Stack name</span>
+        <input value={deploy.stackName ?? ""} disabled={disabled} placeholder="my-app" spellCheck={false} onChange={(e) => update({ stackName: e.target.value.trim() || undefined })} />
+      </label>
+      <label className="ff-deploy__field">
+        <span>Staging bucket</span>
+        <input value={deploy.stagingBucket ?? ""} disabled={disabled} placeholder="my-app-deploy-artifacts" spellCheck={false} onChange={(e) => update({ stagingBucket: e.target.value.trim() || undefined })} />
+      </label>
+      {parameters.length ? (
+        <fieldset className="ff-deploy__params">
+          <legend>Parameters</legend>
+          {parameters.map((p) => (
+            <label key={p.name} className="ff-deploy__field">
+              <span>{p.name}</span>
+              <input
+                value={deploy.parameters[p.name] ?? ""}
+                disabled={disabled}
+                placeholder={p.default !== undefined ? `default: ${String(p.default)}` : "required"}
+                onChange={(e) => update({ parameters: { ...deploy.parameters, [p.name]: e.target.value } })}
+              />
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <div className="ff-deploy__actions">
+        <button type="submit" className="primary" disabled={!canDeploy}>Deploy</button>
+        <button type="button" disabled={disabled || !deploy.region || !deploy.stackName} onClick={() => void refresh()}>Refresh status</button>
+        <DeleteStackControl disabled={disabled} />
+      </div>
+      {endpoint ? <p className="ff-deploy__note" role="note">AWS calls go to {endpoint} (FLOWFORM_AWS_ENDPOINT) — a test endpoint, not AWS.</p> : null}
+      <StackStatusLine />
+    </form>
+  );
+}
+
+const EMPTY: never[] = [];
+
+function StackStatusLine() {
+  const status = useStore((s) => s.deployStackStatus);
+  if (!status) return null;
+  return (
+    <p className="ff-deploy__stack" role="status" aria-label="Stack status">
+      {status.exists ? `Stack status: ${status.stackStatus}` : "The stack does not exist yet: Deploy creates it."}
+      {status.path.kind === "blocked" ? <span className="ff-deploy__guidance"> {status.path.reason}</span> : null}
+    </p>
+  );
+}
+
+function DeleteStackControl({ disabled }: { disabled: boolean }) {
+  const stackName = useStore((s) => s.settings.deploy.stackName ?? "");
+  const deleteStack = useStore((s) => s.deleteDeployedStack);
+  const [asking, setAsking] = useState(false);
+  const [typed, setTyped] = useState("");
+  if (!asking) {
+    return <button type="button" className="ff-deploy__danger" disabled={disabled || !stackName} onClick={() => { setTyped(""); setAsking(true); }}>Delete stack…</button>;
+  }
+  return (
+    <div className="ff-deploy__confirm" role="group" aria-label="Confirm deleting the stack">
+      <label className="ff-deploy__field">
+        <span>Type “{stackName}” to delete the stack and all its resources</span>
+        <input aria-label="Stack name to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} autoFocus />
+      </label>
+      <button type="button" className="ff-deploy__danger" disabled={typed !== stackName} onClick={() => { setAsking(false); void deleteStack(typed); }}>Delete stack</button>
+      <button type="button" onClick={() => setAsking(false)}>Keep stack</button>
+    </div>
+  );
+}
+
+function BucketQuestion() {
+  const question = useStore((s) => s.deployBucketQuestion);
+  const startDeploy = useStore((s) => s.startDeploy);
+  const cancel = useStore((s) => s.cancelDeploy);
+  if (!question) return null;
+  return (
+    <div className="ff-deploy__question" role="alertdialog" aria-label="Create staging bucket?">
+      <p>{question} Flowform uploads the function code there, keyed by content hash.</p>
+      <button type="button" className="primary" onClick={() => void startDeploy(true)}>Create bucket and continue</button>
+      <button type="button" onClick={() => void cancel()}>Cancel</button>
+    </div>
+  );
+}
+
+function ReviewSection() {
+  const review = useStore((s) => s.deployReview);
+  const reviewText = useStore((s) => s.deployReviewText);
+  const phase = useStore((s) => s.deployPhase);
+  const confirm = useStore((s) => s.confirmDeploy);
+  const cancel = useStore((s) => s.cancelDeploy);
+  const dismiss = useStore((s) => s.dismissDeployResult);
+  if (!review || (phase !== "review" && phase !== "preparing")) return null;
+  return (
+    <section className="ff-deploy__review" aria-label="Change set review">
+      <h3>{review.kind === "create" ? "Create" : "Update"} stack {review.stackName} in {review.region}</h3>
+      {review.noChanges ? (
+        <>
+          <p role="status">No changes: the stack already matches this template. Nothing to deploy.</p>
+          <button type="button" onClick={dismiss}>Close review</button>
+        </>
+      ) : (
+        <>
+          <ChangesTable review={review} />
+          <IamList review={review} />
+          <p className="ff-deploy__cost" aria-label="Cost delta">{costDeltaText(review.cost)}</p>
+          {review.artifacts.length ? (
+            <details className="ff-deploy__artifacts">
+              <summary>Packaged code ({review.artifacts.length})</summary>
+              <ul>{review.artifacts.map((a) => <li key={`${a.resource}-${a.key}`}>{a.localPath} → s3://{a.bucket}/{a.key} ({a.uploaded ? "uploaded" : "already there"})</li>)}</ul>
+            </details>
+          ) : null}
+          <div className="ff-deploy__actions">
+            <button type="button" className="primary" onClick={() => void confirm()}>Execute change set</button>
+            <button type="button" onClick={() => void cancel()}>Cancel</button>
+            {reviewText ? <CopyButton text={reviewText} label="Copy review" /> : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangesTable({ review }: { review: ChangeSetReview }) {
+  const counts = (["add", "modify", "remove"] as const).map((a) => `${review.changes.filter((c) => c.action === a).length} to ${a}`).join(", ");
+  return (
+    <table className="ff-deploy__table" aria-label="Resource changes">
+      <caption>Resource changes: {counts}</caption>
+      <thead>
+        <tr><th scope="col">Action</th><th scope="col">Resource</th><th scope="col">Type</th><th scope="col">Replacement</th></tr>
+      </thead>
+      <tbody>
+        {review.changes.map((c) => (
+          <tr key={c.logicalId} className={`ff-deploy__change--${c.action}`} title={changeLineText(c)}>
+            <td>{c.action}</td>
+            <td>{c.logicalId}{c.changedProperties.length ? <span className="ff-deploy__muted"> ({c.changedProperties.join(", ")})</span> : null}</td>
+            <td className="ff-deploy__type">{c.resourceType}</td>
+            <td>{c.replacement === "always" ? <strong className="ff-deploy__replace">Replaced</strong> : c.replacement === "conditional" ? "May be replaced" : ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function IamList({ review }: { review: ChangeSetReview }) {
+  return (
+    <section className="ff-deploy__iam" aria-label="IAM changes">
+      <h4>IAM changes</h4>
+      {review.iam.length === 0 ? <p>None.</p> : (
+        <ul>
+          {review.iam.map((i) => (
+            <li key={`${i.action}-${i.logicalId}`}>
+              {i.summary}{i.broad ? <strong className="ff-deploy__replace"> — broad: every action or every resource</strong> : null}
+              {i.grants.length ? <ul>{i.grants.map((g) => <li key={g}>{g}</li>)}</ul> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProgressSection() {
+  const progress = useStore((s) => s.deployProgress);
+  const cancelUpdate = useStore((s) => s.cancelStackUpdate);
+  const dismiss = useStore((s) => s.dismissDeployResult);
+  if (!progress) return null;
+  return (
+    <section className="ff-deploy__progress" aria-label="Deploy progress">
+      <h3>
+        {operationWords(progress)} {progress.stackName}: <span aria-label="Stack status">{progress.stackStatus ?? "starting"}</span>
+      </h3>
+      {progress.notice ? <p className="ff-deploy__notice" role="status">{progress.notice}</p> : null}
+      {progress.failure ? (
+        <div className="ff-deploy__failure" role="alert" aria-label="First failure">
+          <strong>First failure: {progress.failure.logicalId}</strong> <span className="ff-deploy__type">{progress.failure.resourceType}</span>
+          <p>{progress.failure.reason}</p>
+        </div>
+      ) : null}
+      {progress.guidance ? <p className="ff-deploy__guidance" role="note">{progress.guidance}</p> : null}
+      {!progress.done && progress.stackStatus === "UPDATE_IN_PROGRESS" ? (
+        <button type="button" className="ff-deploy__danger" onClick={() => void cancelUpdate()}>Cancel update</button>
+      ) : null}
+      <table className="ff-deploy__table" aria-label="Resource status">
+        <thead><tr><th scope="col">Resource</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th></tr></thead>
+        <tbody>
+          {progress.resources.map((r) => (
+            <tr key={r.logicalId} data-deploy-status={r.node}>
+              <td>{r.logicalId}</td>
+              <td className="ff-deploy__type">{r.resourceType ?? ""}</td>
+              <td><span className={`ff-badge ff-deploy-badge ff-deploy-badge--${r.node}`}>{STATUS_WORDS[r.node]}</span></td>
+              <td className="ff-deploy__reason">{r.reason ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {progress.outputs.length ? (
+        <section className="ff-deploy__outputs" aria-label="Stack outputs">
+          <h4>Outputs</h4>
+          <dl>
+            {progress.outputs.map((o) => (
+              <div key={o.key} className="ff-deploy__output">
+                <dt>{o.key}{o.description ? <span className="ff-deploy__muted"> — {o.description}</span> : null}</dt>
+                <dd><code>{o.value}</code> <CopyButton text={o.value} label={`Copy ${o.key}`} /></dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      {progress.done ? <button type="button" onClick={dismiss}>Done</button> : null}
+    </section>
+  );
+}
+
+function operationWords(p: DeployProgress): string {
+  switch (p.operation) {
+    case "create": return p.done ? "Created" : "Creating";
+    case "update": return p.done ? "Updated" : "Updating";
+    case "delete": return p.done ? "Deleted" : "Deleting";
+    case "cancel-update": return p.done ? "Rolled back" : "Cancelling update of";
+  }
+}
+
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="ff-deploy__small"
+      aria-label={label}
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
+      }}
+    >
+      {copied ? "Copied" : "Copy"}
+    </button>
+  );
+}
