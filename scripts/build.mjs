@@ -103,6 +103,9 @@ await Promise.all([
     outfile: "dist/main/electron.cjs",
     format: "cjs",
     packages: "external",
+    // Code shared with the ESM web host may use import.meta.url; in CommonJS it is this file's URL.
+    banner: { js: 'const __flowformImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__flowformImportMetaUrl" },
   }),
   esbuild({
     ...common,
