@@ -77,6 +77,7 @@ export const destinations: ConnectionRule = {
       if (from.id === to.id) return refuse("A queue cannot be its own dead-letter queue.");
       const fifo = (r: Resource) => r.properties.FifoQueue === true || r.properties.FifoQueue === "true";
       if (fifo(from) !== fifo(to)) return refuse("A FIFO queue's dead-letter queue must be FIFO too, and a standard queue's must be standard (SQS docs, 'Amazon SQS dead-letter queues').");
+      if (from.properties.RedrivePolicy !== undefined) return refuse(`${from.id} already has a dead-letter queue (RedrivePolicy); a queue has one.`, "Remove that wire first.");
       return { ok: true, rule: "destinations", kind: "destination", label: "dead-letter", summary: `Makes ${to.id} the dead-letter queue of ${from.id} (after 5 receives)` };
     }
     if (from.kind !== "function" || (as !== "on-failure" && as !== "on-success" && as !== "dlq")) return undefined;
@@ -84,6 +85,11 @@ export const destinations: ConnectionRule = {
     if (as === "dlq" && to.kind !== "queue" && to.kind !== "topic") return refuse("A function's dead-letter queue must be an SQS queue or an SNS topic.", "Use an on-failure destination instead: it can also be a function or an event bus.");
     if (!DESTINATION_TYPE[to.kind]) return refuse(`A ${to.kind} cannot be a Lambda destination; destinations are queues, topics, functions and event buses.`);
     if (to.id === from.id) return refuse("A function cannot be its own destination.");
+    if (as === "dlq" && from.properties.DeadLetterQueue !== undefined) return refuse(`${from.id} already has a dead-letter queue; a function has one.`, "Remove that wire first.");
+    const config = (from.properties.EventInvokeConfig as { DestinationConfig?: Record<string, unknown> } | undefined)?.DestinationConfig;
+    if (as !== "dlq" && config?.[as === "on-success" ? "OnSuccess" : "OnFailure"] !== undefined) {
+      return refuse(`${from.id} already has an ${as} destination; a function has one of each.`, "Remove that wire first.");
+    }
     return { ok: true, rule: "destinations", kind: "destination", label: as === "dlq" ? "dead-letter" : as.replace("-", " "), summary: `Sends ${from.id}'s ${as === "on-success" ? "successful" : "failed"} asynchronous invocations to ${to.id}` };
   },
   connect(_ctx, from, to, settings) {
@@ -115,7 +121,7 @@ export const destinations: ConnectionRule = {
   update(ctx, connection, settings) {
     if (connection.settings.as === "dlq" && ctx.byId.get(connection.from)?.kind === "queue" && settings.maxReceiveCount !== undefined) {
       return {
-        changes: [{ change: "set", path: ["Resources", connection.from, "Properties", "RedrivePolicy", "maxReceiveCount"], value: Number(settings.maxReceiveCount) }],
+        changes: [{ change: "set", path: ["Resources", connection.from, "Properties", "RedrivePolicy", "maxReceiveCount"], value: Number(settings.maxReceiveCount), overwrite: true }],
         summary: `Sets maxReceiveCount of ${connection.from} to ${String(settings.maxReceiveCount)}`,
         why: "How many times a message may be received before it moves to the dead-letter queue",
         touched: [connection.from],

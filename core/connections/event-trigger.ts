@@ -77,7 +77,7 @@ export function updateEventPlan(ctx: RuleContext, connection: Connection, spec: 
     const property = spec.settingProperties?.[setting];
     if (!property) return refuse(`The setting "${setting}" cannot be changed on this wire.`);
     const path: Path = ["Resources", write.resource, ...write.path, "Properties", property];
-    changes.push(value === undefined || value === null || value === "" ? { change: "remove", path } : { change: "set", path, value });
+    changes.push(value === undefined || value === null || value === "" ? { change: "remove", path } : { change: "set", path, value, overwrite: true });
   }
   void ctx;
   return { changes, summary: `Updates ${Object.keys(settings).join(", ")} of the ${connection.label} wire`, why: "Settings of the event are written on the event itself", touched: [write.resource] };

@@ -167,6 +167,9 @@ export const eventbridgeToTarget: ConnectionRule = {
   recognise: (ctx) => [...recogniseEventTriggers(ctx, spec), ...recogniseRules(ctx)],
   canConnect(from, to) {
     if (from.kind === "event-bus") {
+      if (to.kind === "event-rule" && !to.implicit && to.properties.EventBusName !== undefined) {
+        return refuse(`${to.id} already names the bus it listens on (EventBusName); a rule listens on one bus.`, "Change its EventBusName in the inspector.");
+      }
       if (to.kind === "event-rule" && !to.implicit) return { ok: true, rule: "eventbridge-to-target", kind: "trigger", label: "routes events", summary: `${to.id} listens on ${from.id}` };
       if (to.kind === "function" && to.type === "AWS::Serverless::Function") {
         return { ok: true, rule: "eventbridge-to-target", kind: "trigger", label: "event pattern", summary: `Adds an EventBridge rule on ${from.id} that invokes ${to.id}` };

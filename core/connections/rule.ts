@@ -16,8 +16,11 @@ export interface RuleContext {
  * into text splices in the document's own style.
  */
 export type TemplateChange =
-  /** Write a value at a path, creating missing maps on the way (replaces what is there). */
-  | { change: "set"; path: Path; value: unknown }
+  /**
+   * Write a value at a path, creating missing maps on the way. Refused when a value is already
+   * there unless `overwrite` (connections never overwrite what the person wrote).
+   */
+  | { change: "set"; path: Path; value: unknown; overwrite?: boolean }
   /** Append an item to the list at a path (creating the list when it is missing). */
   | { change: "append"; path: Path; value: unknown }
   /** Remove a key or list item; `prune` also removes maps/lists left empty, up to `Properties`. */

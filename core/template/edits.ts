@@ -37,6 +37,91 @@ const columnOf = (text: string, offset: number) => offset - lineStart(text, offs
 const onlySpaceBefore = (text: string, offset: number) => /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
 
 /**
+ * Records splices made one after another and gives them back as non-overlapping edits on the
+ * original text (and their inverse on the final text), as an editor such as Monaco applies them.
+ */
+export class EditLog {
+  private readonly entries: TextEdit[] = [];
+  private current: string;
+
+  constructor(readonly original: string) {
+    this.current = original;
+  }
+
+  get text(): string {
+    return this.current;
+  }
+
+  /** Apply non-overlapping edits given in the current text's offsets. */
+  apply(edits: readonly TextEdit[]): string {
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) this.splice(e);
+    return this.current;
+  }
+
+  private splice(e: TextEdit): void {
+    const before = this.current;
+    this.current = before.slice(0, e.start) + e.text + before.slice(e.end);
+    let shift = 0;
+    let first = -1;
+    let last = -1;
+    let shiftBeforeFirst = 0;
+    for (let i = 0; i < this.entries.length; i++) {
+      const x = this.entries[i];
+      const curStart = x.start + shift;
+      const curEnd = curStart + x.text.length;
+      if (curEnd < e.start) {
+        shift += x.text.length - (x.end - x.start);
+        continue;
+      }
+      if (curStart > e.end) break;
+      if (first < 0) {
+        first = i;
+        shiftBeforeFirst = shift;
+      }
+      last = i;
+      shift += x.text.length - (x.end - x.start);
+    }
+    if (first < 0) {
+      const entry = { start: e.start - shift, end: e.end - shift, text: e.text };
+      let at = this.entries.findIndex((x) => x.start > entry.start || (x.start === entry.start && x.end > entry.start));
+      if (at < 0) at = this.entries.length;
+      this.entries.splice(at, 0, entry);
+      return;
+    }
+    const a = this.entries[first];
+    const b = this.entries[last];
+    const curStartA = a.start + shiftBeforeFirst;
+    const shiftAfterB = shift;
+    const curEndB = b.end + shiftAfterB;
+    const mergedStart = Math.min(curStartA, e.start);
+    const mergedEnd = Math.max(curEndB, e.end);
+    const merged: TextEdit = {
+      start: Math.min(a.start, e.start - shiftBeforeFirst),
+      end: Math.max(b.end, e.end - shiftAfterB),
+      text: before.slice(mergedStart, e.start) + e.text + before.slice(e.end, mergedEnd),
+    };
+    this.entries.splice(first, last - first + 1, merged);
+  }
+
+  /** The edits on the original text, trimmed to the characters that change. */
+  edits(): TextEdit[] {
+    return this.entries.map((e) => trimEdit(this.original, e)).filter((e) => e.start !== e.end || e.text.length > 0);
+  }
+
+  /** The edits that turn the final text back into the original. */
+  inverse(): TextEdit[] {
+    const out: TextEdit[] = [];
+    let shift = 0;
+    for (const e of this.edits()) {
+      const start = e.start + shift;
+      out.push({ start, end: start + e.text.length, text: this.original.slice(e.start, e.end) });
+      shift += e.text.length - (e.end - e.start);
+    }
+    return out;
+  }
+}
+
+/**
  * The smallest set of edits turning `before` into `after`, on whole lines: a common prefix and
  * suffix, then a line diff of the middle (longest common subsequence when it is small).
  */
@@ -53,7 +138,7 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   const offsetOf = (lines: string[], upto: number) => lines.slice(0, upto).reduce((n, l) => n + l.length, 0);
   const base = offsetOf(a, pre);
   if (am.length * bm.length > 4_000_000) {
-    return [{ start: base, end: base + am.join("").length, text: bm.join("") }];
+    return [trimEdit(before, { start: base, end: base + am.join("").length, text: bm.join("") })];
   }
   // LCS table over the middle lines.
   const n = am.length;
@@ -85,7 +170,17 @@ export function diffEdits(before: string, after: string): TextEdit[] {
     }
   }
   flush();
-  return edits;
+  return edits.map((e) => trimEdit(before, e));
+}
+
+/** Shrink an edit to the characters that really change (a last line without a newline shows up whole otherwise). */
+function trimEdit(before: string, edit: TextEdit): TextEdit {
+  const old = before.slice(edit.start, edit.end);
+  let pre = 0;
+  while (pre < old.length && pre < edit.text.length && old[pre] === edit.text[pre]) pre++;
+  let suf = 0;
+  while (suf < old.length - pre && suf < edit.text.length - pre && old[old.length - 1 - suf] === edit.text[edit.text.length - 1 - suf]) suf++;
+  return { start: edit.start + pre, end: edit.end - suf, text: edit.text.slice(pre, edit.text.length - suf) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,8 +241,16 @@ function dashOffset(text: string, item: YamlNode | null | undefined): number | u
   const start = item?.range?.[0];
   if (start === undefined) return undefined;
   let i = start - 1;
-  // Skip back over a tag (`!Ref `), anchors and spaces to the dash.
-  while (i >= 0 && text[i] !== "-" && text[i] !== "\n") i--;
+  // Skip back over spaces (the item may start on the line after its dash), then a tag or anchor
+  // (`!Ref `, `&a `) and spaces again, to the dash.
+  const skipSpace = () => {
+    while (i >= 0 && /\s/.test(text[i])) i--;
+  };
+  skipSpace();
+  if (i >= 0 && text[i] !== "-") {
+    while (i >= 0 && !/\s/.test(text[i])) i--;
+    skipSpace();
+  }
   if (i < 0 || text[i] !== "-") return undefined;
   // The dash must start an item: at line start or after spaces or another dash.
   return /^[ \t-]*$/.test(text.slice(lineStart(text, i), i)) ? i : undefined;
@@ -202,7 +305,7 @@ function locate(parsed: ParsedTemplate, path: Path): Located | undefined {
   return current;
 }
 
-const isNullScalar = (node: unknown) => node == null || (isScalar(node) && node.value === null && !(node as YamlNode).tag);
+export const isNullScalar = (node: unknown) => node == null || (isScalar(node) && node.value === null && !(node as YamlNode).tag);
 
 // ---------------------------------------------------------------------------------------------
 // Primitives: each returns the edits for one change on one parsed text.
@@ -432,7 +535,11 @@ function removeFlowItem(text: string, collection: Collection, index: number): Te
     return { start: open + 1, end: close, text: "" };
   }
   if (index > 0) return { start: endOf(items[index - 1]), end: endOf(items[index]), text: "" };
-  return { start: startOf(items[0]), end: startOf(items[1]), text: "" };
+  const start = startOf(items[0]);
+  const next = startOf(items[1]);
+  // Items on lines of their own: remove the first item's whole line, leave the next line alone.
+  if (onlySpaceBefore(text, start) && onlySpaceBefore(text, next)) return { start: lineStart(text, start), end: lineStart(text, next), text: "" };
+  return { start, end: next, text: "" };
 }
 
 /** True when the value at a path is an empty map/list or nothing at all (after a removal). */
@@ -449,6 +556,12 @@ export function existsAt(parsed: ParsedTemplate, path: Path): boolean {
   return locate(parsed, path) !== undefined;
 }
 
+/** True when there is a value (not an empty `Key:`) at the path. */
+export function hasValueAt(parsed: ParsedTemplate, path: Path): boolean {
+  const found = locate(parsed, path);
+  return found !== undefined && !isNullScalar(found.node);
+}
+
 /** Replace the text of a key (keeping its quotes). */
 export function renameKeyEdit(parsed: ParsedTemplate, path: Path, newKey: string): TextEdit {
   const found = locate(parsed, path);
@@ -458,6 +571,23 @@ export function renameKeyEdit(parsed: ParsedTemplate, path: Path, newKey: string
   const source = parsed.text.slice(start, end);
   const quote = source[0] === '"' || source[0] === "'" ? source[0] : "";
   return { start, end, text: `${quote}${newKey}${quote}` };
+}
+
+/**
+ * Where the key at a path is written, with its whole value: from the start of the key's line to
+ * the end of the value's last line (offsets). For "reveal in template" and for checking edits.
+ */
+export function spanOf(parsed: ParsedTemplate, path: Path): { start: number; end: number } | undefined {
+  const found = locate(parsed, path);
+  if (!found) return undefined;
+  const { text } = parsed;
+  if (found.pair) {
+    const keyStart = tagStart(text, found.pair.key as YamlNode);
+    return { start: lineStart(text, keyStart), end: lineEnd(text, contentEnd(text, found.pair)) };
+  }
+  const node = found.node as YamlNode | null;
+  if (!node?.range) return undefined;
+  return { start: lineStart(text, tagStart(text, node)), end: lineEnd(text, contentEnd(text, node)) };
 }
 
 export type { ParsedTemplate };

@@ -10,7 +10,7 @@ import { isRefusal, planConnect, planDisconnect, planUpdate, type ConnectPlan, t
 import { findReferences } from "../connections/references-walk";
 import { importTemplate } from "../model/import";
 import type { EditResult, Operation, Refusal, Resource, TemplateModel, TextEdit } from "../model/types";
-import { appendEdit, applyTextEdits, detectStyle, diffEdits, EditError, existsAt, isEmptyAt, parseForEdit, removeEdit, renameKeyEdit, setEdit, type Path } from "./edits";
+import { appendEdit, applyTextEdits, detectStyle, EditError, EditLog, existsAt, hasValueAt, isEmptyAt, parseForEdit, removeEdit, renameKeyEdit, setEdit, type Path } from "./edits";
 import type { ParsedTemplate } from "./parse";
 
 const refuse = (reason: string, fix?: string): Refusal => (fix ? { refused: true, reason, fix } : { refused: true, reason });
@@ -26,37 +26,41 @@ export function resourcePath(path: readonly (string | number)[]): Path {
 
 /** Apply template changes one after another (re-parsing between them). */
 export function applyChanges(text: string, changes: readonly TemplateChange[], file?: string): string {
-  let current = text;
-  const style = detectStyle(parseForEdit(text, file));
+  return applyChangesTo(new EditLog(text), changes, file);
+}
+
+function applyChangesTo(log: EditLog, changes: readonly TemplateChange[], file?: string): string {
+  const style = detectStyle(parseForEdit(log.original, file));
   for (const change of changes) {
-    const parsed = parseForEdit(current, file);
+    const parsed = parseForEdit(log.text, file);
     if (change.change === "set") {
+      if (!change.overwrite && hasValueAt(parsed, change.path)) {
+        throw new EditError(`${change.path.slice(1).join(".")} is already set; Flowform does not overwrite what is written there.`);
+      }
       const edit = setEdit(parsed, change.path, change.value, style);
-      current = applyTextEdits(current, [newResourceSpacing(parsed, change.path, edit)]);
+      log.apply([newResourceSpacing(parsed, change.path, edit)]);
     } else if (change.change === "append") {
-      current = applyTextEdits(current, [appendEdit(parsed, change.path, change.value, style)]);
+      log.apply([appendEdit(parsed, change.path, change.value, style)]);
     } else {
       if (!existsAt(parsed, change.path)) continue;
       const wholeResource = change.path.length === 2 && change.path[0] === "Resources";
-      current = applyTextEdits(current, [removeEdit(parsed, change.path, wholeResource)]);
-      if (change.prune) current = prune(current, change.path.slice(0, -1), file);
+      log.apply([removeEdit(parsed, change.path, wholeResource)]);
+      if (change.prune) prune(log, change.path.slice(0, -1), file);
     }
   }
-  return current;
+  return log.text;
 }
 
 /** Remove maps and lists a removal left empty, up to a resource's Properties (never the resource). */
-function prune(text: string, path: Path, file?: string): string {
-  let current = text;
+function prune(log: EditLog, path: Path, file?: string): void {
   let at = path;
   const limit = at[0] === "Resources" ? 2 : 0;
   while (at.length > limit) {
-    const parsed = parseForEdit(current, file);
+    const parsed = parseForEdit(log.text, file);
     if (!isEmptyAt(parsed, at)) break;
-    current = applyTextEdits(current, [removeEdit(parsed, at)]);
+    log.apply([removeEdit(parsed, at)]);
     at = at.slice(0, -1);
   }
-  return current;
 }
 
 /** New resources get a blank line before them when the template separates its resources that way. */
@@ -70,19 +74,22 @@ function newResourceSpacing(parsed: ParsedTemplate, path: Path, edit: TextEdit):
   return /\n[ \t]*\n/.test(`\n${between}`) || /^\s*\n/.test(between) ? { ...edit, text: `\n${edit.text}` } : edit;
 }
 
-function finish(before: string, after: string, file: string | undefined, touched: string[], notes?: string[]): EditResult | Refusal {
+function finish(log: EditLog, file: string | undefined, touched: string[], notes?: string[]): EditResult | Refusal {
+  const after = log.text;
   const imported = importTemplate(after, file);
   if (!imported.model) {
     return refuse(`The edit would leave a template that does not parse (${imported.problems[0]?.message ?? "unknown error"}); nothing was changed.`);
   }
-  const result: EditResult = { text: after, edits: diffEdits(before, after), model: imported.model, inverse: diffEdits(after, before), touched };
+  const result: EditResult = { text: after, edits: log.edits(), model: imported.model, inverse: log.inverse(), touched };
   if (notes?.length) result.notes = notes;
   return result;
 }
 
 function fromPlan(text: string, plan: ConnectPlan | Refusal, file: string | undefined): EditResult | Refusal {
   if (isRefusal(plan)) return plan;
-  return finish(text, applyChanges(text, plan.changes, file), file, plan.touched);
+  const log = new EditLog(text);
+  applyChangesTo(log, plan.changes, file);
+  return finish(log, file, plan.touched);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,8 +116,9 @@ function addResource(text: string, model: TemplateModel, op: Extract<Operation, 
   const properties = { ...(cardMatchesType ? card.defaults(id) : {}), ...(op.properties ?? {}) };
   const value: Record<string, unknown> = { Type: type };
   if (Object.keys(properties).length) value.Properties = properties;
-  const after = applyChanges(text, [{ change: "set", path: ["Resources", id], value }], file);
-  return finish(text, after, file, [id]);
+  const log = new EditLog(text);
+  applyChangesTo(log, [{ change: "set", path: ["Resources", id], value }], file);
+  return finish(log, file, [id]);
 }
 
 /** Connections a removed resource takes with it: the parts they wrote on other resources. */
@@ -120,23 +128,23 @@ function removeResource(text: string, model: TemplateModel, id: string, file?: s
   if (resource.implicit) {
     const owners = model.connections.filter((c) => c.from === id && c.writes.length);
     if (!owners.length) return refuse(`${id} is created by SAM from an event of ${resource.implicit.owner}.`, `Remove that event instead.`);
-    let current = text;
+    const log = new EditLog(text);
     for (let guard = 0; guard < 200; guard++) {
-      const m = importTemplate(current, file).model;
+      const m = importTemplate(log.text, file).model;
       const c = m?.connections.find((x) => x.from === id && x.writes.length);
       if (!m || !c) break;
       const plan = planDisconnect(m, c.id);
       if (isRefusal(plan)) return plan;
-      current = applyChanges(current, plan.changes, file);
+      applyChangesTo(log, plan.changes, file);
     }
-    return finish(text, current, file, []);
+    return finish(log, file, []);
   }
-  let current = text;
+  const log = new EditLog(text);
   const notes: string[] = [];
   // 1. Wires that wrote something on other resources (events, policies, variables, targets…).
   const done = new Set<string>();
   for (let guard = 0; guard < 500; guard++) {
-    const m = importTemplate(current, file).model;
+    const m = importTemplate(log.text, file).model;
     if (!m) break;
     const c = m.connections.find((x) => !done.has(x.id) && (x.from === id || x.to === id) && x.writes.some((w) => w.resource !== id));
     if (!c) break;
@@ -144,10 +152,10 @@ function removeResource(text: string, model: TemplateModel, id: string, file?: s
     const writes = c.writes.filter((w) => w.resource !== id);
     const plan = planDisconnect({ ...m, connections: [{ ...c, writes }] }, c.id);
     if (isRefusal(plan)) continue;
-    current = applyChanges(current, plan.changes, file);
+    applyChangesTo(log, plan.changes, file);
   }
   // 2. DependsOn entries and outputs naming it.
-  let parsed = parseForEdit(current, file);
+  const parsed = parseForEdit(log.text, file);
   const changes: TemplateChange[] = [];
   const v = parsed.value as Record<string, Record<string, Record<string, unknown>>>;
   for (const [otherId, other] of Object.entries(v.Resources ?? {})) {
@@ -168,14 +176,12 @@ function removeResource(text: string, model: TemplateModel, id: string, file?: s
       notes.push(`Output ${name} referred to ${id} and was removed with it.`);
     }
   }
-  current = applyChanges(current, changes, file);
+  applyChangesTo(log, changes, file);
   // 3. The resource itself (with the comment lines right above it).
-  parsed = parseForEdit(current, file);
-  current = applyChanges(current, [{ change: "remove", path: ["Resources", id] }], file);
-  const left = importTemplate(current, file).model?.resources.filter((r) => !r.implicit && findReferences(r.properties).some((x) => x.id === id)) ?? [];
+  applyChangesTo(log, [{ change: "remove", path: ["Resources", id] }], file);
+  const left = importTemplate(log.text, file).model?.resources.filter((r) => !r.implicit && findReferences(r.properties).some((x) => x.id === id)) ?? [];
   for (const r of left) notes.push(`${r.id} still refers to ${id}; fix or remove that reference.`);
-  void parsed;
-  return finish(text, current, file, [], notes);
+  return finish(log, file, [], notes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,11 +266,12 @@ function renameResource(text: string, model: TemplateModel, from: string, to: st
   if (!LOGICAL_ID.test(to)) return refuse(`"${to}" is not a valid logical ID: use letters and digits only (CloudFormation rule).`);
   if (model.resources.some((r) => r.id === to) || model.parameters.some((p) => p.name === to)) return refuse(`${to} is already used in this template.`, "Choose another logical ID.");
   const parsed = parseForEdit(text, file);
-  const after = applyTextEdits(text, renameEdits(parsed, from, to));
+  const log = new EditLog(text);
+  log.apply(renameEdits(parsed, from, to));
   const notes: string[] = [];
   const codeUri = resource.properties.CodeUri;
   if (typeof codeUri === "string" && codeUri.includes(from)) notes.push(`CodeUri still points at ${codeUri}; the code folder keeps its name.`);
-  return finish(text, after, file, [to], notes);
+  return finish(log, file, [to], notes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,6 +290,12 @@ function propertyTarget(model: TemplateModel, id: string, path: readonly (string
   return ["Resources", id, ...resourcePath(path)];
 }
 
+function withChanges(text: string, changes: readonly TemplateChange[], file?: string): EditLog {
+  const log = new EditLog(text);
+  applyChangesTo(log, changes, file);
+  return log;
+}
+
 /** Apply one operation to the template text. Never throws: impossible edits come back as a Refusal. */
 export function applyOperation(text: string, op: Operation, file?: string): EditResult | Refusal {
   const imported = importTemplate(text, file);
@@ -299,15 +312,14 @@ export function applyOperation(text: string, op: Operation, file?: string): Edit
       case "setProperty": {
         const path = propertyTarget(model, op.id, op.path);
         if (isRefusal(path)) return path;
-        const change: TemplateChange = op.value === undefined ? { change: "remove", path } : { change: "set", path, value: op.value };
-        const owner = String(path[1]);
-        return finish(text, applyChanges(text, [change], file), file, [owner]);
+        const change: TemplateChange = op.value === undefined ? { change: "remove", path } : { change: "set", path, value: op.value, overwrite: true };
+        return finish(withChanges(text, [change], file), file, [String(path[1])]);
       }
       case "removeProperty": {
         const path = propertyTarget(model, op.id, op.path);
         if (isRefusal(path)) return path;
         if (!existsAt(parseForEdit(text, file), path)) return refuse(`${op.id} has no ${op.path.join(".")}.`);
-        return finish(text, applyChanges(text, [{ change: "remove", path }], file), file, [String(path[1])]);
+        return finish(withChanges(text, [{ change: "remove", path }], file), file, [String(path[1])]);
       }
       case "connect":
         return fromPlan(text, planConnect(model, op.from, op.to, op.settings ?? {}), file);
@@ -318,8 +330,8 @@ export function applyOperation(text: string, op: Operation, file?: string): Edit
       case "setTemplateSection": {
         if (op.path.length === 0) return refuse("Give the section to set, e.g. [\"Description\"].");
         if (op.path[0] === "Resources" && op.path.length <= 2) return refuse("Use addResource / removeResource for resources.");
-        const change: TemplateChange = op.value === undefined ? { change: "remove", path: [...op.path], prune: true } : { change: "set", path: [...op.path], value: op.value };
-        return finish(text, applyChanges(text, [change], file), file, []);
+        const change: TemplateChange = op.value === undefined ? { change: "remove", path: [...op.path], prune: true } : { change: "set", path: [...op.path], value: op.value, overwrite: true };
+        return finish(withChanges(text, [change], file), file, []);
       }
       default:
         return refuse(`Unknown operation ${(op as { op: string }).op}.`);
