@@ -159,3 +159,53 @@ test("shows a thrown error with its stack", async ({ host, openApp }) => {
   await expect(testPane.getByLabel("Error")).toContainText("no greeting today");
   await expect(testPane.getByLabel("Error")).toContainText("index.mjs:2");
 });
+
+test("types the handler from its wiring and follows wire changes", async ({ host, openApp }) => {
+  const template = (extraVar: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Consumer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      CodeUri: src/Consumer/
+      Environment:
+        Variables:
+          TABLE_NAME: !Ref Orders${extraVar}
+      Events:
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+  Jobs:
+    Type: AWS::SQS::Queue
+  Orders:
+    Type: AWS::DynamoDB::Table
+`;
+  const source = `import type { SQSEvent } from "aws-lambda";
+
+export const handler = async (event: SQSEvent) => {
+  const table: string = process.env.TABLE_NAME;
+  const audit = process.env.AUDIT_TOPIC;
+  return { count: event.Records.length, table, audit };
+};
+`;
+  const dir = await host.makeProject({ "template.yaml": template(""), "src/Consumer/index.ts": source });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Consumer");
+  // AUDIT_TOPIC is no variable of this function: the only error in the file.
+  const errors = page.locator(".monaco-editor .squiggly-error");
+  await expect(errors).toHaveCount(1);
+  // Go to the problem (F8) to read its message.
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("F8");
+  await expect(page.locator(".monaco-editor .marker-widget")).toContainText("Property 'AUDIT_TOPIC' does not exist on type 'ConsumerEnvironment'");
+  await page.keyboard.press("Escape");
+
+  // Add the variable in the template: the declarations follow and the error goes away.
+  await page.getByRole("tab", { name: /^Template/ }).click();
+  await page.getByRole("textbox", { name: "Template source" }).fill(template("\n          AUDIT_TOPIC: audit"));
+  await page.getByRole("tab", { name: /^Code/ }).click();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("AUDIT_TOPIC");
+  await expect(errors).toHaveCount(0);
+});
