@@ -238,7 +238,7 @@ ${fn("Warm", `      MemorySize: 1024
   });
 
   it("charges only fixed costs at zero traffic on real templates without schedules", () => {
-    const fixed = /^(Provisioned concurrency|Provisioned shard hours|On-demand stream hours|Standard storage|Storage)/;
+    const fixed = /^(Provisioned concurrency|Provisioned shard hours|Provisioned (write|read) capacity|On-demand stream hours|Standard storage|Storage)/;
     let checked = 0;
     for (const file of templates) {
       const m = modelOf(file);
@@ -349,5 +349,38 @@ describe("honesty about what is not priced", () => {
     const b = estimate(m, {}, prices, { series: false });
     const line = b.assumptions.find((a) => a.startsWith("Not priced"));
     expect(line).toBe("Not priced (no price table for them yet): Pool (AWS::Cognito::UserPool).");
+  });
+});
+
+describe("provisioned DynamoDB tables", () => {
+  it("bills provisioned capacity per hour, including global secondary indexes, less the 25 WCU/RCU free all month", () => {
+    const m = model(`  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PROVISIONED
+      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
+      KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+      ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 40 }
+      GlobalSecondaryIndexes:
+        - IndexName: byDate
+          KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+          Projection: { ProjectionType: ALL }
+          ProvisionedThroughput: { ReadCapacityUnits: 20, WriteCapacityUnits: 10 }
+`);
+    const withFree = estimate(m, {}, prices, { series: false });
+    const noFree = estimate(m, {}, prices, { series: false, freeTier: false });
+    expect(line(noFree, "Orders", "Provisioned write")!.quantity).toBe(50 * 730);
+    expect(noFree.total).toBeCloseTo(50 * 730 * 0.00065 + 120 * 730 * 0.00013, 2);
+    expect(withFree.total).toBeCloseTo(25 * 730 * 0.00065 + 95 * 730 * 0.00013, 2);
+    expect(withFree.assumptions.join(" ")).toMatch(/Orders: provisioned 50 WCU and 120 RCU all month/);
+  });
+
+  it("keeps on-demand tables on request pricing", () => {
+    const m = model(`  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties: { BillingMode: PAY_PER_REQUEST }
+`);
+    const b = estimate(m, { resources: { Orders: { writesPerMonth: 1_000_000 } } }, prices, { series: false });
+    expect(line(b, "Orders", "On-demand write")!.usd).toBeCloseTo(0.625, 10);
   });
 });

@@ -131,11 +131,11 @@ function collect(model: TemplateModel, usage: UsageInput, hoursPerMonth: number,
 }
 
 /** Total (unrounded) for a set of readings under a free-tier choice. */
-function totalOf(readings: Reading[], prices: PriceTable, free: FreeTierChoice): number {
+function totalOf(readings: Reading[], prices: PriceTable, free: FreeTierChoice, hoursPerMonth: number): number {
   const totals = new Map<MeterId, number>();
   for (const r of readings) totals.set(r.meter, (totals.get(r.meter) ?? 0) + r.quantity);
   let sum = 0;
-  for (const charge of chargeMeters(totals, prices, free).values()) sum += charge.usd;
+  for (const charge of chargeMeters(totals, prices, free, hoursPerMonth).values()) sum += charge.usd;
   return sum;
 }
 
@@ -155,8 +155,8 @@ export function estimate(model: TemplateModel, usage: UsageInput, prices: PriceT
 
   const totals = new Map<MeterId, number>();
   for (const r of core.readings) totals.set(r.meter, (totals.get(r.meter) ?? 0) + r.quantity);
-  const withFree = chargeMeters(totals, prices, free);
-  const withoutFree = chargeMeters(totals, prices, NO_FREE);
+  const withFree = chargeMeters(totals, prices, free, hoursPerMonth);
+  const withoutFree = chargeMeters(totals, prices, NO_FREE, hoursPerMonth);
 
   const byResource = new Map<string, ResourceCost>();
   for (const resource of model.resources) {
@@ -218,7 +218,7 @@ export function estimate(model: TemplateModel, usage: UsageInput, prices: PriceT
     hoursPerMonth,
     freeTier: free,
     total,
-    totalWithFreeTier: roundCents(free.alwaysFree ? sumWith : totalOf(core.readings, prices, { alwaysFree: true, twelveMonth: false })),
+    totalWithFreeTier: roundCents(free.alwaysFree ? sumWith : totalOf(core.readings, prices, { alwaysFree: true, twelveMonth: false }, hoursPerMonth)),
     totalWithoutFreeTier: roundCents(sumWithout),
     resources: [...byResource.values()],
     byService,
@@ -273,7 +273,7 @@ export function costVsTraffic(
       const each = requests / entryIds.length;
       readings = collect(model, usage, hoursPerMonth, { entryOverride: new Map(entryIds.map((id) => [id, each])) }).readings;
     }
-    return { usd: totalOf(readings, prices, free), usdWithoutFreeTier: totalOf(readings, prices, NO_FREE) };
+    return { usd: totalOf(readings, prices, free, hoursPerMonth), usdWithoutFreeTier: totalOf(readings, prices, NO_FREE, hoursPerMonth) };
   };
   const series = SERIES_POINTS.map((entryRequests) => {
     const c = costAt(entryRequests);

@@ -27,6 +27,8 @@ export interface MeterDef {
   dimension: string;
   price(p: PriceTable): Price;
   free?(p: PriceTable): FreeAllowance;
+  /** The allowance is capacity held all month: multiply it by the hours in the month. */
+  freePerHour?: boolean;
   /** Meters sharing one allowance (e.g. Lambda GB-s for x86 and arm64) name the same group. */
   freeGroup?: string;
 }
@@ -47,6 +49,8 @@ export const METERS = {
   s3Get: { service: "S3", dimension: "GET/SELECT requests", price: (p) => p.s3.get, free: (p) => p.s3.freeGet },
   dynamoWrites: { service: "DynamoDB", dimension: "On-demand write request units", price: (p) => p.dynamodb.writeRequest },
   dynamoReads: { service: "DynamoDB", dimension: "On-demand read request units", price: (p) => p.dynamodb.readRequest },
+  dynamoProvisionedWrite: { service: "DynamoDB", dimension: "Provisioned write capacity (WCU-hours)", price: (p) => p.dynamodb.provisionedWrite, free: (p) => p.dynamodb.freeProvisionedWrite, freePerHour: true },
+  dynamoProvisionedRead: { service: "DynamoDB", dimension: "Provisioned read capacity (RCU-hours)", price: (p) => p.dynamodb.provisionedRead, free: (p) => p.dynamodb.freeProvisionedRead, freePerHour: true },
   dynamoStorage: { service: "DynamoDB", dimension: "Storage", price: (p) => p.dynamodb.storage, free: (p) => p.dynamodb.freeStorage },
   sqsStandard: { service: "SQS", dimension: "Standard queue requests (64 KB chunks)", price: (p) => p.sqs.standard, free: (p) => p.sqs.freeRequests, freeGroup: "sqs" },
   sqsFifo: { service: "SQS", dimension: "FIFO queue requests (64 KB chunks)", price: (p) => p.sqs.fifo, free: (p) => p.sqs.freeRequests, freeGroup: "sqs" },
@@ -94,11 +98,12 @@ export interface MeterCharge {
   usd: number;
 }
 
-function allowanceFor(def: MeterDef, prices: PriceTable, free: FreeTierChoice): number {
+function allowanceFor(def: MeterDef, prices: PriceTable, free: FreeTierChoice, hoursPerMonth: number): number {
   const allowance = def.free?.(prices);
   if (!allowance) return 0;
-  if (allowance.kind === "always-free" && free.alwaysFree) return allowance.amount;
-  if (allowance.kind === "12-month" && free.twelveMonth) return allowance.amount;
+  const amount = def.freePerHour ? allowance.amount * hoursPerMonth : allowance.amount;
+  if (allowance.kind === "always-free" && free.alwaysFree) return amount;
+  if (allowance.kind === "12-month" && free.twelveMonth) return amount;
   return 0;
 }
 
@@ -106,14 +111,14 @@ function allowanceFor(def: MeterDef, prices: PriceTable, free: FreeTierChoice): 
  * Charge every meter for its summed quantity. Allowances shared by a group are consumed in
  * meter order (the first meter of the group uses the allowance first).
  */
-export function chargeMeters(totals: Map<MeterId, number>, prices: PriceTable, free: FreeTierChoice): Map<MeterId, MeterCharge> {
+export function chargeMeters(totals: Map<MeterId, number>, prices: PriceTable, free: FreeTierChoice, hoursPerMonth = 730): Map<MeterId, MeterCharge> {
   const groupLeft = new Map<string, number>();
   const charges = new Map<MeterId, MeterCharge>();
   for (const id of Object.keys(METERS) as MeterId[]) {
     const quantity = totals.get(id);
     if (quantity === undefined) continue;
     const def: MeterDef = METERS[id];
-    let allowance = allowanceFor(def, prices, free);
+    let allowance = allowanceFor(def, prices, free, hoursPerMonth);
     if (def.freeGroup) {
       if (!groupLeft.has(def.freeGroup)) groupLeft.set(def.freeGroup, allowance);
       allowance = groupLeft.get(def.freeGroup)!;

@@ -91,6 +91,11 @@ export interface PriceTable {
     readRequest: Price;
     storage: Price;
     freeStorage: FreeAllowance;
+    provisionedWrite: Price;
+    provisionedRead: Price;
+    /** Capacity units provisioned all month: the allowance in unit-hours is amount × hours in the month. */
+    freeProvisionedWrite: FreeAllowance;
+    freeProvisionedRead: FreeAllowance;
   };
   sqs: {
     standard: Price;

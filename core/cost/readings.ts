@@ -102,10 +102,34 @@ const readBucket: Reader = (resource, traffic, record) => {
   return out;
 };
 
-const readTable: Reader = (resource, traffic, record, ctx) => {
+/** Capacity units of a provisioned table and its global secondary indexes (intrinsics → default 5). */
+function provisionedCapacity(resource: Resource): { wcu: number; rcu: number } | null {
   const p = resource.properties;
-  if (p.BillingMode === "PROVISIONED" || (p.BillingMode === undefined && p.ProvisionedThroughput && resource.type === "AWS::DynamoDB::Table")) {
-    ctx.assumptions.push(`${resource.id}: provisioned capacity is not priced yet; requests are priced as on-demand.`);
+  const provisioned = resource.type === "AWS::Serverless::SimpleTable" ? p.ProvisionedThroughput !== undefined : p.BillingMode === "PROVISIONED" || (p.BillingMode === undefined && p.ProvisionedThroughput !== undefined);
+  if (!provisioned) return null;
+  const units = (throughput: unknown) => {
+    const t = (throughput ?? {}) as Record<string, unknown>;
+    return { wcu: num(t.WriteCapacityUnits) ?? 5, rcu: num(t.ReadCapacityUnits) ?? 5 };
+  };
+  const total = units(p.ProvisionedThroughput);
+  for (const index of Array.isArray(p.GlobalSecondaryIndexes) ? p.GlobalSecondaryIndexes : []) {
+    const gsi = units((index as Record<string, unknown>)?.ProvisionedThroughput);
+    total.wcu += gsi.wcu;
+    total.rcu += gsi.rcu;
+  }
+  return total;
+}
+
+const readTable: Reader = (resource, traffic, record, ctx) => {
+  const capacity = provisionedCapacity(resource);
+  if (capacity) {
+    // Provisioned mode bills capacity per hour whatever the traffic; auto scaling is not modelled.
+    ctx.assumptions.push(`${resource.id}: provisioned ${capacity.wcu} WCU and ${capacity.rcu} RCU all month (auto scaling not modelled; throttling above capacity not shown).`);
+    return [
+      read(resource, "dynamoProvisionedWrite", capacity.wcu * ctx.hoursPerMonth),
+      read(resource, "dynamoProvisionedRead", capacity.rcu * ctx.hoursPerMonth),
+      read(resource, "dynamoStorage", usageNumber(record, "storageGb") ?? 0),
+    ];
   }
   const itemKb = usageNumber(record, "itemKb") ?? 1;
   // 1 WRU per 1 KB written (rounded up), transactional x2; 1 RRU per 4 KB read strongly

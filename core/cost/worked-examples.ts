@@ -108,8 +108,14 @@ export function priceWorkedExample(example: WorkedExample, prices: PriceTable): 
       break;
     }
     case "dynamodb": {
-      s("capacity_mode");
+      const mode = (s("capacity_mode") ?? "on_demand").toLowerCase();
       s("table_class");
+      if (mode === "provisioned") {
+        add("dynamoProvisionedWrite", (n("write_capacity_units", "wcu") ?? 0) * hours);
+        add("dynamoProvisionedRead", (n("read_capacity_units", "rcu") ?? 0) * hours);
+        add("dynamoStorage", n("storage_gb") ?? 0);
+        break;
+      }
       const itemKb = n("item_kb", "item_size_kb");
       const writes = n("write_request_units") ?? (n("writes_per_month") ?? 0) * Math.ceil(itemKb ?? 1);
       const reads = n("read_request_units") ?? (n("reads_per_month") ?? 0) * Math.ceil((itemKb ?? 1) / 4) * ((s("read_consistency") ?? "strong") === "eventual" ? 0.5 : 1);
@@ -191,7 +197,7 @@ export function priceWorkedExample(example: WorkedExample, prices: PriceTable): 
 
   // "Free tier applied" in an example means every allowance that example's account has, 12-month included.
   const free: FreeTierChoice = { alwaysFree: example.free_tier_applied === true, twelveMonth: example.free_tier_applied === true };
-  const charges = chargeMeters(totals, prices, free);
+  const charges = chargeMeters(totals, prices, free, hours);
   const byMeter: Partial<Record<MeterId, number>> = {};
   let sum = 0;
   for (const c of charges.values()) {
