@@ -13,9 +13,24 @@ export const wireDash: Record<string, string | undefined> = {
   reference: undefined,
 };
 
+/** Vertical distance between wires that join the same two resources. */
+const LANE_GAP = 30;
+
+/** A curve that leaves and enters horizontally but bulges by `offset`, so parallel wires and their labels do not overlap. */
+function fannedPath(sx: number, sy: number, tx: number, ty: number, offset: number): [string, number, number] {
+  const dx = Math.max(40, Math.abs(tx - sx) / 2);
+  const bulge = offset * 1.35;
+  const path = `M${sx},${sy} C${sx + dx},${sy + bulge} ${tx - dx},${ty + bulge} ${tx},${ty}`;
+  // Midpoint of a cubic Bézier: (P0 + 3P1 + 3P2 + P3) / 8.
+  return [path, (sx + 3 * (sx + dx) + 3 * (tx - dx) + tx) / 8, (sy + 3 * (sy + bulge) + 3 * (ty + bulge) + ty) / 8];
+}
+
 export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const lanes = data?.lanes ?? 1;
+  const offset = lanes > 1 ? ((data?.lane ?? 0) - (lanes - 1) / 2) * LANE_GAP : 0;
+  const [path, labelX, labelY] =
+    offset === 0 ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }) : fannedPath(sourceX, sourceY, targetX, targetY, offset);
   const kind = data?.kind ?? "reference";
   return (
     <>
@@ -27,7 +42,8 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
         style={{ strokeDasharray: wireDash[kind] }}
         interactionWidth={16}
       />
-      {data?.label ? (
+      {/* Reference wires ("Ref", "GetAtt Arn") are many and say little: their label shows when selected. */}
+      {data?.label && (kind !== "reference" || selected) ? (
         <EdgeLabelRenderer>
           <div
             className={`ff-wire-label ff-wire-label--${kind}${selected ? " ff-wire-label--selected" : ""} nodrag nopan`}

@@ -15,6 +15,9 @@ export interface ResourceNodeData extends Record<string, unknown> {
 export interface WireEdgeData extends Record<string, unknown> {
   kind: ConnectionKind;
   label: string;
+  /** Position among wires joining the same two resources (GET and POST routes to one function), so they fan out. */
+  lane: number;
+  lanes: number;
 }
 export type ResourceNode = Node<ResourceNodeData, "resource">;
 export type WireEdge = Edge<WireEdgeData, "wire">;
@@ -82,27 +85,39 @@ export function buildDiagram(
   const oldEdges = new Map(previous.edges.map((e) => [e.id, e]));
   const edges: WireEdge[] = [];
   const seen = new Set<string>();
+  const drawn: Connection[] = [];
+  const lanesOf = new Map<string, number>();
+  const pair = (c: Connection) => (c.from < c.to ? `${c.from}\u0000${c.to}` : `${c.to}\u0000${c.from}`);
   for (const c of model.connections) {
     // A wire to something that is not drawn (a parameter, an imported value) has no end to draw.
     if (!ids.has(c.from) || !ids.has(c.to) || seen.has(c.id)) continue;
     seen.add(c.id);
+    drawn.push(c);
+    lanesOf.set(pair(c), (lanesOf.get(pair(c)) ?? 0) + 1);
+  }
+  const nextLane = new Map<string, number>();
+  for (const c of drawn) {
+    const lane = nextLane.get(pair(c)) ?? 0;
+    nextLane.set(pair(c), lane + 1);
+    const lanes = lanesOf.get(pair(c)) ?? 1;
     const old = oldEdges.get(c.id);
-    edges.push(old && sameWire(old, c) ? old : toEdge(c, old?.selected ?? false));
+    edges.push(old && sameWire(old, c, lane, lanes) ? old : toEdge(c, old?.selected ?? false, lane, lanes));
   }
   return { nodes: sameList(nodes, previous.nodes) ? previous.nodes : nodes, edges: sameList(edges, previous.edges) ? previous.edges : edges, unplaced };
 }
 
-function sameWire(edge: WireEdge, c: Connection): boolean {
-  return edge.source === c.from && edge.target === c.to && edge.data?.kind === c.kind && edge.data?.label === c.label;
+function sameWire(edge: WireEdge, c: Connection, lane: number, lanes: number): boolean {
+  const d = edge.data;
+  return edge.source === c.from && edge.target === c.to && d?.kind === c.kind && d?.label === c.label && d.lane === lane && d.lanes === lanes;
 }
 
-function toEdge(c: Connection, selected: boolean): WireEdge {
+function toEdge(c: Connection, selected: boolean, lane: number, lanes: number): WireEdge {
   return {
     id: c.id,
     type: "wire",
     source: c.from,
     target: c.to,
-    data: { kind: c.kind, label: c.label },
+    data: { kind: c.kind, label: c.label, lane, lanes },
     selected,
     ariaLabel: `${c.kind} wire from ${c.from} to ${c.to}${c.label ? `: ${c.label}` : ""}`,
   };

@@ -173,7 +173,8 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
       set({ layout: { running: true } });
       const result = await autoLayout({
         nodes: nodes.map((n) => ({ id: n.id })),
-        edges: edges.filter((e) => e.data?.kind !== "reference").map((e) => ({ id: e.id, from: e.source, to: e.target })),
+        // Reference wires count too: a role or log group sits next to the function that uses it.
+        edges: edges.map((e) => ({ id: e.id, from: e.source, to: e.target })),
       });
       set({ nodes: withPositions(get().nodes, result.positions), layout: { running: false, engine: result.engine, reason: result.reason } });
       if (persist) get().updateSettings((s) => withLayout(s, result.positions));

@@ -172,3 +172,54 @@ test("exports the template as SAM JSON and the diagram as SVG", async ({ host, o
   expect(drawing).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   for (const id of ["LambdaFunction", "DynamoDBTable", "ServerlessRestApi", "POST /", "read-write"]) expect(drawing).toContain(id);
 });
+
+test("works from the keyboard: Tab between nodes, Enter to inspect, arrows to move, Ctrl+D, Delete", async ({ app: page }) => {
+  await page.getByRole("button", { name: "Queue worker with dead-letter queue" }).click();
+  await expect(page.getByRole("button", { name: "Tidy layout" })).toBeEnabled();
+  const nodes = page.locator(".react-flow__node");
+  const count = await nodes.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  await nodes.first().focus();
+  const firstName = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+  await page.keyboard.press("Tab");
+  const secondName = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+  expect(secondName).toBeTruthy();
+  expect(secondName).not.toBe(firstName);
+  const id = secondName!.split(" ").pop()!;
+
+  // Focus selects; Enter moves the keyboard into the inspector.
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("complementary", { name: "Inspector" }).getByRole("heading", { name: id })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Logical ID" })).toBeFocused();
+
+  // Arrows move the focused node; the move is a layout change of the project.
+  const focused = page.getByRole("group", { name: secondName!, exact: true });
+  await focused.focus();
+  const before = await focused.evaluate((el) => (el as HTMLElement).style.transform);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => focused.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
+
+  // Duplicate, then delete the copy.
+  await page.keyboard.press("Control+d");
+  const copy = page.locator(`.react-flow__node[data-id="${id}Copy"]`);
+  await expect(copy).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(new RegExp(`\\n  ${id}Copy:\\n`));
+  await copy.focus();
+  await page.keyboard.press("Delete");
+  await expect(copy).toHaveCount(0);
+  await expect(nodes).toHaveCount(count);
+});
+
+test("clicking a problem selects its resource in the canvas and the inspector", async ({ app: page }) => {
+  await page.getByRole("button", { name: "Scheduled job" }).click();
+  await expect(page.getByRole("button", { name: "Tidy layout" })).toBeEnabled();
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  const list = page.getByRole("list", { name: "Problems" });
+  const item = list.getByRole("listitem").filter({ has: page.locator(".ff-problem__where", { hasText: /\w/ }) }).first();
+  const where = (await item.locator(".ff-problem__where").textContent())!.trim();
+  const resource = where.split(" · ")[0];
+  await item.getByRole("button").first().click();
+  await expect(page.getByRole("complementary", { name: "Inspector" }).getByRole("heading", { name: resource })).toBeVisible();
+  await expect(page.locator(`.react-flow__node[data-id="${resource}"]`)).toHaveClass(/selected/);
+});
