@@ -37,6 +37,21 @@ export function onCommandsChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+const beforeSave = new Set<() => void>();
+
+/**
+ * Run `flush` before every save, e.g. to commit text still waiting in an editor's debounce, so a
+ * save right after typing includes the last keystrokes. Returns a function that removes it.
+ */
+export function onBeforeSave(flush: () => void): () => void {
+  beforeSave.add(flush);
+  return () => beforeSave.delete(flush);
+}
+
+function flushEditors(): void {
+  for (const flush of beforeSave) flush();
+}
+
 let info: Promise<AppInfo> | null = null;
 export function appInfo(): Promise<AppInfo> {
   info ??= api().app.info();
@@ -92,6 +107,7 @@ async function chooseSaveFolder(): Promise<string | null> {
 }
 
 async function saveProjectAs(): Promise<boolean> {
+  flushEditors();
   const dir = await chooseSaveFolder();
   if (!dir) return false;
   await store().saveAs(dir);
@@ -100,6 +116,7 @@ async function saveProjectAs(): Promise<boolean> {
 }
 
 async function saveProject(): Promise<boolean> {
+  flushEditors();
   if (!store().project?.dir) return saveProjectAs();
   await store().save();
   store().setStatus("Saved");

@@ -115,6 +115,23 @@ test("refuses to save a template that does not parse, and says why", async ({ ho
   expect(await fs.readFile(path.join(dir, "template.yaml"), "utf8")).toBe(ORDERS_TEMPLATE);
 });
 
+test("reloads the template when another program changes it, and saves with Ctrl+S", async ({ host, page, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": ORDERS_TEMPLATE }, "watched");
+  await openApp({ project: dir });
+  const source = page.getByRole("textbox", { name: "Template source" });
+  await expect(source).toHaveValue(ORDERS_TEMPLATE);
+  const outside = ORDERS_TEMPLATE + "# edited in another editor\n";
+  await fs.writeFile(path.join(dir, "template.yaml"), outside);
+  await expect(source).toHaveValue(outside);
+  await expect(page).toHaveTitle("watched — Flowform");
+
+  await source.fill(outside + "# and here\n");
+  await expect(page).toHaveTitle("● watched — Flowform");
+  await page.keyboard.press("Control+s");
+  await expect(page).toHaveTitle("watched — Flowform");
+  expect(await fs.readFile(path.join(dir, "template.yaml"), "utf8")).toBe(outside + "# and here\n");
+});
+
 test("a page opened without the token cannot use the API", async ({ page, host }) => {
   await page.goto(host.origin + "/");
   await expect(page.getByRole("contentinfo", { name: "Status bar" }).getByRole("status")).toContainText("no access token");
