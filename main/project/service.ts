@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseTemplate } from "../../core/template/parse";
+import { blank as STARTER_TEMPLATE } from "../../core/starters/blank";
 import {
   FlowformSettingsSchema,
   defaultSettings,
@@ -18,7 +19,6 @@ import type { Session } from "../ipc/registry";
 import { writeFileAtomic } from "./atomic";
 import { RecentProjects } from "./recent";
 import { RecoveryStore } from "./recovery";
-import { STARTER_TEMPLATE } from "./starter";
 
 export const SETTINGS_FILE = "flowform.json";
 /** Template names looked for, in order, when a folder is opened. */
