@@ -72,6 +72,7 @@ export interface CodeSlice {
 
 const watchedFolders = new Map<string, string>();
 let unsubscribeFiles: (() => void) | null = null;
+let unsubscribeMenu: (() => void) | null = null;
 
 export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
   const patchBuffer = (path: string, patch: Partial<CodeBuffer>) =>
@@ -86,6 +87,11 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
       watchedFolders.set(folder, watchId);
       unsubscribeFiles ??= api().events.on("files.changed", (change) => {
         if (get().codeBuffers[change.path]) void get().noticeDiskChange(change.path);
+      });
+      // Electron's File › Save accelerator (Ctrl/Cmd+S) may reach the menu before the editor:
+      // saving the project then saves the open code files too.
+      unsubscribeMenu ??= api().events.on("menu.command", ({ command }) => {
+        if (command === "project.save") void get().saveAllCode().catch(() => undefined);
       });
     } catch {
       watchedFolders.delete(folder);

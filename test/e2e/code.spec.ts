@@ -209,3 +209,23 @@ export const handler = async (event: SQSEvent) => {
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("AUDIT_TOPIC");
   await expect(errors).toHaveCount(0);
 });
+
+test("renaming a function offers to rename its code folder", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Hello");
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
+
+  await page.getByRole("group", { name: "Function Hello", exact: true }).click();
+  await page.getByRole("textbox", { name: "Logical ID" }).fill("Greeter");
+  await page.getByRole("button", { name: "Rename", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Rename the code folder?" });
+  await expect(dialog).toContainText("src/Hello/");
+  await dialog.getByRole("button", { name: "Rename folder" }).click();
+
+  await expect(page.getByRole("tab", { name: "index.mjs (Greeter)" })).toBeVisible();
+  expect(await fs.readFile(path.join(dir, "src/Greeter/index.mjs"), "utf8")).toBe(HANDLER);
+  await expect(fs.stat(path.join(dir, "src/Hello"))).rejects.toThrow();
+  await page.getByRole("tab", { name: /^Template/ }).click();
+  await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/CodeUri: src\/Greeter\//);
+});
