@@ -169,6 +169,25 @@ export function problemAt(
   return problem;
 }
 
+/**
+ * A problem not yet located. Checkers that try alternatives (unions, anyOf) build many trial
+ * problems and throw most away; locating only the kept ones keeps validation fast.
+ */
+export interface RawProblem {
+  severity: Severity;
+  code: string;
+  path: TemplatePath;
+  message: string;
+}
+
+export function raw(severity: Severity, code: string, path: TemplatePath, message: string): RawProblem {
+  return { severity, code, path, message };
+}
+
+export function located(ctx: ValidationContext, problems: RawProblem[]): Problem[] {
+  return problems.map((p) => problemAt(ctx, p.severity, p.code, p.path, p.message));
+}
+
 /** "Resources.Fn.Properties.Events.Api" style text for messages. */
 export function pathText(path: TemplatePath): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[");

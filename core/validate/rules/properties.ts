@@ -7,7 +7,7 @@
 import type { Problem } from "../../model/types";
 import type { PropertySpec, Shape } from "../../spec/types";
 import { describeShape, isSamType, isThirdPartyType, propertiesOf } from "../../spec/lookup";
-import { problemAt, where, type TemplatePath, type ValidationContext } from "../context";
+import { problemAt, raw, located, where, type RawProblem, type TemplatePath, type ValidationContext } from "../context";
 import { intrinsicName, isPlainObject } from "../intrinsics";
 import { closest } from "../suggest";
 
@@ -53,9 +53,9 @@ class ShapeChecker {
   constructor(private readonly ctx: ValidationContext, private readonly typeName: string) {}
 
   /** Problems for `value` against `shape` at `path`. */
-  check(value: unknown, shape: Shape, path: TemplatePath, out: Problem[], enumValues?: string[]): void {
+  check(value: unknown, shape: Shape, path: TemplatePath, out: RawProblem[], enumValues?: string[]): void {
     if (value === null || value === undefined) {
-      out.push(problemAt(this.ctx, "error", "cfn/null-value", path, `${where(path)} has no value; CloudFormation rejects null values (remove the key or give it a value)`));
+      out.push(raw("error", "cfn/null-value", path, `${where(path)} has no value; CloudFormation rejects null values (remove the key or give it a value)`));
       return;
     }
     const fn = intrinsicName(value);
@@ -104,7 +104,7 @@ class ShapeChecker {
     }
     // A union: fine when any member fits; otherwise report the member that matches the value's kind.
     for (const member of shape.u) {
-      const trial: Problem[] = [];
+      const trial: RawProblem[] = [];
       this.check(value, member, path, trial, enumValues);
       if (trial.length === 0) return;
     }
@@ -127,11 +127,11 @@ class ShapeChecker {
     return shape.u.some((m) => this.kindMatches(value, m));
   }
 
-  private wrongType(path: TemplatePath, shape: Shape, value: unknown): Problem {
-    return problemAt(this.ctx, "error", "cfn/wrong-type", path, `${where(path)} must be ${describeShape(shape)}, not ${kindOf(value)}`);
+  private wrongType(path: TemplatePath, shape: Shape, value: unknown): RawProblem {
+    return raw("error", "cfn/wrong-type", path, `${where(path)} must be ${describeShape(shape)}, not ${kindOf(value)}`);
   }
 
-  private checkPrimitive(value: unknown, shape: Shape & string, path: TemplatePath, out: Problem[], enumValues?: string[]): void {
+  private checkPrimitive(value: unknown, shape: Shape & string, path: TemplatePath, out: RawProblem[], enumValues?: string[]): void {
     const scalar = !Array.isArray(value) && (!isPlainObject(value) || isDate(value));
     switch (shape) {
       case "json":
@@ -140,20 +140,20 @@ class ShapeChecker {
         if (!isPlainObject(value)) out.push(this.wrongType(path, shape, value));
         else {
           for (const k of ["Key", "Value"]) {
-            if (!(k in value)) out.push(problemAt(this.ctx, "error", "cfn/required-property", path, `${where(path)} is a tag and needs ${k}`));
+            if (!(k in value)) out.push(raw("error", "cfn/required-property", path, `${where(path)} is a tag and needs ${k}`));
           }
         }
         return;
       case "integer":
       case "number":
         if (!numeric(value)) {
-          out.push(problemAt(this.ctx, "error", "cfn/wrong-type", path, `${where(path)} must be ${describeShape(shape)}, not ${kindOf(value)}${typeof value === "string" ? ` "${value}"` : ""}`));
+          out.push(raw("error", "cfn/wrong-type", path, `${where(path)} must be ${describeShape(shape)}, not ${kindOf(value)}${typeof value === "string" ? ` "${value}"` : ""}`));
         }
         return;
       case "boolean":
         if (typeof value === "boolean") return;
         if (typeof value === "string" && /^(true|false)$/i.test(value)) return;
-        out.push(problemAt(this.ctx, "error", "cfn/wrong-type", path, `${where(path)} must be true or false, not ${kindOf(value)}${scalar ? ` ${JSON.stringify(value)}` : ""}`));
+        out.push(raw("error", "cfn/wrong-type", path, `${where(path)} must be true or false, not ${kindOf(value)}${scalar ? ` ${JSON.stringify(value)}` : ""}`));
         return;
       default:
         if (!scalar) {
@@ -165,13 +165,13 @@ class ShapeChecker {
           // no allowed value even ignoring case is reported.
           if (!enumValues.some((e) => e.toLowerCase() === value.toLowerCase())) {
             const shown = enumValues.length > 12 ? `${enumValues.slice(0, 12).join(", ")}, …` : enumValues.join(", ");
-            out.push(problemAt(this.ctx, "error", "cfn/allowed-values", path, `${where(path)} is "${value}", which is not one of: ${shown}`));
+            out.push(raw("error", "cfn/allowed-values", path, `${where(path)} is "${value}", which is not one of: ${shown}`));
           }
         }
     }
   }
 
-  checkProperties(value: Record<string, unknown>, props: Record<string, PropertySpec>, path: TemplatePath, out: Problem[], ownerName: string, skip: readonly string[] = []): void {
+  checkProperties(value: Record<string, unknown>, props: Record<string, PropertySpec>, path: TemplatePath, out: RawProblem[], ownerName: string, skip: readonly string[] = []): void {
     for (const [key, v] of Object.entries(value)) {
       if (skip.includes(key)) continue;
       const prop = props[key];
@@ -180,7 +180,7 @@ class ShapeChecker {
         if (intrinsicName({ [key]: v }) === "Fn::If" && Object.keys(value).length === 1) continue;
         const hint = closest(key, Object.keys(props));
         out.push(
-          problemAt(this.ctx, "error", "cfn/unknown-property", [...path, key], `${where([...path, key])}: ${key} is not a property of ${ownerName}${hint ? `; did you mean ${hint}?` : ""}`),
+          raw("error", "cfn/unknown-property", [...path, key], `${where([...path, key])}: ${key} is not a property of ${ownerName}${hint ? `; did you mean ${hint}?` : ""}`),
         );
         continue;
       }
@@ -189,7 +189,7 @@ class ShapeChecker {
     if (Object.keys(value).some((k) => k === "Fn::Transform")) return;
     for (const [key, prop] of Object.entries(props)) {
       if (prop.req && !(key in value)) {
-        out.push(problemAt(this.ctx, "error", "cfn/required-property", path, `${where(path)}: required property ${key} (${describeShape(prop.t)}) is missing from ${ownerName}`));
+        out.push(raw("error", "cfn/required-property", path, `${where(path)}: required property ${key} (${describeShape(prop.t)}) is missing from ${ownerName}`));
       }
     }
   }
@@ -225,26 +225,26 @@ export function checkResourceProperties(ctx: ValidationContext, id: string): Pro
   const spec = ctx.spec.cfn.resources[type];
   if (!spec) return [];
   const res = (ctx.template.Resources as Record<string, unknown>)[id] as Record<string, unknown>;
-  const out: Problem[] = [];
+  const out: RawProblem[] = [];
   const base: TemplatePath = ["Resources", id, "Properties"];
   const props = res.Properties;
   const checker = new ShapeChecker(ctx, type);
   if (props === undefined) {
     const required = Object.entries(spec.p).filter(([, p]) => p.req).map(([k]) => k);
     if (required.length > 0) {
-      out.push(problemAt(ctx, "error", "cfn/required-property", ["Resources", id], `${id} (${type}) needs Properties with ${required.join(", ")}`));
+      out.push(raw("error", "cfn/required-property", ["Resources", id], `${id} (${type}) needs Properties with ${required.join(", ")}`));
     }
-    return out;
+    return located(ctx, out);
   }
-  if (intrinsicName(props)) return out;
-  if (!isPlainObject(props)) return out;
+  if (intrinsicName(props)) return located(ctx, out);
+  if (!isPlainObject(props)) return located(ctx, out);
   if (type === "AWS::CloudFormation::CustomResource") {
     // A custom resource takes whatever properties its provider reads; only ServiceToken is CloudFormation's.
-    if (!("ServiceToken" in props)) out.push(problemAt(ctx, "error", "cfn/required-property", base, `${id}.Properties: required property ServiceToken is missing from ${type}`));
-    return out;
+    if (!("ServiceToken" in props)) out.push(raw("error", "cfn/required-property", base, `${id}.Properties: required property ServiceToken is missing from ${type}`));
+    return located(ctx, out);
   }
   const packageable = PACKAGEABLE[type] ?? [];
   const localPaths = Object.keys(props).filter((k) => packageable.includes(k) && typeof props[k] === "string");
   checker.checkProperties(props, spec.p, base, out, type, localPaths);
-  return out;
+  return located(ctx, out);
 }

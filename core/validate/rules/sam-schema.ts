@@ -11,7 +11,7 @@
  */
 import type { Problem } from "../../model/types";
 import type { JsonSchema, SamSpec } from "../../spec/types";
-import { problemAt, where, type TemplatePath, type ValidationContext } from "../context";
+import { raw, located, where, type RawProblem, type TemplatePath, type ValidationContext } from "../context";
 import { intrinsicName, isPlainObject } from "../intrinsics";
 import { closest } from "../suggest";
 
@@ -54,7 +54,7 @@ const TYPE_WORDS: Record<string, string> = {
 class SamChecker {
   constructor(private readonly ctx: ValidationContext, private readonly sam: SamSpec) {}
 
-  check(value: unknown, schema: JsonSchema, path: TemplatePath, out: Problem[]): void {
+  check(value: unknown, schema: JsonSchema, path: TemplatePath, out: RawProblem[]): void {
     const s = resolve(this.sam, schema);
     if (intrinsicName(value)) return;
     if (s.allOf) for (const part of s.allOf) this.check(value, part, path, out);
@@ -65,13 +65,13 @@ class SamChecker {
       const types = Array.isArray(s.type) ? s.type : [s.type];
       if (!types.some((t) => typeMatches(value, t))) {
         out.push(
-          problemAt(this.ctx, "warning", "sam/wrong-type", path, `${where(path)} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(" or ")}`),
+          raw("warning", "sam/wrong-type", path, `${where(path)} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(" or ")}`),
         );
         return;
       }
     }
     if (s.enum && !s.enum.some((e) => e === value)) {
-      out.push(problemAt(this.ctx, "error", "sam/allowed-values", path, `${where(path)} is ${JSON.stringify(value)}, which is not one of: ${s.enum.map((e) => String(e)).join(", ")}`));
+      out.push(raw("error", "sam/allowed-values", path, `${where(path)} is ${JSON.stringify(value)}, which is not one of: ${s.enum.map((e) => String(e)).join(", ")}`));
       return;
     }
     if (Array.isArray(value) && s.items) value.forEach((item, i) => this.check(item, s.items!, [...path, i], out));
@@ -84,14 +84,14 @@ class SamChecker {
           if (key === "Fn::Transform") continue;
           const hint = closest(key, Object.keys(props));
           out.push(
-            problemAt(this.ctx, "error", "sam/unknown-property", [...path, key], `${where([...path, key])}: ${key} is not a valid property here${hint ? `; did you mean ${hint}?` : ""}`),
+            raw("error", "sam/unknown-property", [...path, key], `${where([...path, key])}: ${key} is not a valid property here${hint ? `; did you mean ${hint}?` : ""}`),
           );
         } else if (isPlainObject(s.additionalProperties)) {
           this.check(v, s.additionalProperties, [...path, key], out);
         }
       }
       for (const key of s.required ?? []) {
-        if (!(key in value)) out.push(problemAt(this.ctx, "error", "sam/required-property", path, `${where(path)}: required property ${key} is missing`));
+        if (!(key in value)) out.push(raw("error", "sam/required-property", path, `${where(path)}: required property ${key} is missing`));
       }
     }
   }
@@ -100,10 +100,10 @@ class SamChecker {
    * anyOf: fine when one branch fits. Otherwise report the branch the author most likely meant —
    * the one whose `Type` discriminator matches (event sources), else the one with fewest problems.
    */
-  private checkAnyOf(value: unknown, branches: JsonSchema[], path: TemplatePath, out: Problem[]): void {
-    let best: Problem[] | undefined;
+  private checkAnyOf(value: unknown, branches: JsonSchema[], path: TemplatePath, out: RawProblem[]): void {
+    let best: RawProblem[] | undefined;
     for (const branch of branches) {
-      const trial: Problem[] = [];
+      const trial: RawProblem[] = [];
       this.check(value, branch, path, trial);
       if (trial.length === 0) return;
       const resolved = resolve(this.sam, branch);
@@ -121,7 +121,7 @@ class SamChecker {
         .map(String);
       if (types.length > 0) {
         const hint = closest(value.Type, types);
-        out.push(problemAt(this.ctx, "error", "sam/unknown-event-type", [...path, "Type"], `${where(path)}: ${value.Type} is not a valid Type here${hint ? `; did you mean ${hint}?` : ""}`));
+        out.push(raw("error", "sam/unknown-event-type", [...path, "Type"], `${where(path)}: ${value.Type} is not a valid Type here${hint ? `; did you mean ${hint}?` : ""}`));
         return;
       }
     }
@@ -138,16 +138,16 @@ export function checkSamResource(ctx: ValidationContext, id: string): Problem[] 
   if (!schema) return [];
   const res = (ctx.template.Resources as Record<string, unknown>)[id] as Record<string, unknown>;
   const props = res.Properties ?? {};
-  const out: Problem[] = [];
+  const out: RawProblem[] = [];
   new SamChecker(ctx, sam).check(props, schema, ["Resources", id, "Properties"], out);
-  return out;
+  return located(ctx, out);
 }
 
 /** The SAM Globals section against the schema. */
 export function checkSamGlobals(ctx: ValidationContext): Problem[] {
   const sam = ctx.spec.sam;
   if (!sam || !ctx.isSam || !("Globals" in ctx.template)) return [];
-  const out: Problem[] = [];
+  const out: RawProblem[] = [];
   new SamChecker(ctx, sam).check(ctx.template.Globals, sam.globals, ["Globals"], out);
-  return out;
+  return located(ctx, out);
 }
