@@ -384,3 +384,33 @@ describe("provisioned DynamoDB tables", () => {
     expect(line(b, "Orders", "On-demand write")!.usd).toBeCloseTo(0.625, 10);
   });
 });
+
+describe("cost-vs-traffic series", () => {
+  it("matches a full re-estimate at every point (traffic scales linearly through the wiring)", () => {
+    const m = model(`  Api:
+    Type: AWS::Serverless::HttpApi
+${fn("Front", `      MemorySize: 1024
+      Events:
+        Post: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /jobs, Method: POST } }
+        Tick: { Type: Schedule, Properties: { Schedule: rate(1 minute) } }
+      Policies:
+        - SQSSendMessagePolicy: { QueueName: !GetAtt Jobs.QueueName }
+`)}  Jobs:
+    Type: AWS::SQS::Queue
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties:
+      Subscription: [{ Protocol: email, Endpoint: ops@example.com }]
+${fn("Worker", `      Events:
+        Q: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 7 } }
+`)}`);
+    const usage: UsageInput = { resources: { Api: { requestsPerMonth: 2_000_000, requestKb: 700, responseKb: 20 }, Alerts: { messagesPerMonth: 50_000 }, Front: { durationMs: 333, failureRate: 0.05 } } };
+    const b = estimate(m, usage, prices);
+    for (const point of b.series) {
+      const scale = point.entryRequests / b.entryRequests;
+      const direct = estimate(m, { resources: { ...usage.resources, Api: { ...usage.resources!.Api, requestsPerMonth: 2_000_000 * scale }, Alerts: { messagesPerMonth: 50_000 * scale } } }, prices, { series: false });
+      expect(point.usd).toBeCloseTo(direct.total, 2);
+      expect(point.usdWithoutFreeTier).toBeCloseTo(direct.totalWithoutFreeTier, 2);
+    }
+  });
+});

@@ -265,15 +265,31 @@ export function costVsTraffic(
   const entryIds = model.resources.filter((r) => SCALED_ENTRY_KINDS.has(core.kinds.get(r.id) ?? "")).map((r) => r.id);
   if (entryIds.length === 0 && core.entryRequests === 0) return { series: [], breakEven: breakEvenFor([], prices, hoursPerMonth) };
 
+  // Traffic propagates linearly from the entry points (batching, fan-out, retries and per-unit
+  // rounding are all multipliers), so every meter's total is fixed + scale × variable. Two
+  // collections give both parts; each point then only re-charges the meters.
+  const meterTotals = (readings: Reading[]) => {
+    const totals = new Map<MeterId, number>();
+    for (const r of readings) totals.set(r.meter, (totals.get(r.meter) ?? 0) + r.quantity);
+    return totals;
+  };
+  const typed = core.entryRequests > 0;
+  const fixed = meterTotals(
+    collect(model, usage, hoursPerMonth, typed ? { entryScale: 0 } : { entryOverride: new Map(entryIds.map((id) => [id, 0])) }).readings,
+  );
+  const perRequest = new Map<MeterId, number>();
+  const unit = typed ? core.readings : collect(model, usage, hoursPerMonth, { entryOverride: new Map(entryIds.map((id) => [id, 1 / entryIds.length])) }).readings;
+  const unitRequests = typed ? core.entryRequests : 1;
+  for (const [meter, quantity] of meterTotals(unit)) perRequest.set(meter, (quantity - (fixed.get(meter) ?? 0)) / unitRequests);
+  for (const meter of fixed.keys()) if (!perRequest.has(meter)) perRequest.set(meter, -(fixed.get(meter) ?? 0) / unitRequests);
   const costAt = (requests: number): { usd: number; usdWithoutFreeTier: number } => {
-    let readings: Reading[];
-    if (core.entryRequests > 0) {
-      readings = collect(model, usage, hoursPerMonth, { entryScale: requests / core.entryRequests }).readings;
-    } else {
-      const each = requests / entryIds.length;
-      readings = collect(model, usage, hoursPerMonth, { entryOverride: new Map(entryIds.map((id) => [id, each])) }).readings;
-    }
-    return { usd: totalOf(readings, prices, free, hoursPerMonth), usdWithoutFreeTier: totalOf(readings, prices, NO_FREE, hoursPerMonth) };
+    const totals = new Map<MeterId, number>();
+    for (const [meter, slope] of perRequest) totals.set(meter, Math.max(0, (fixed.get(meter) ?? 0) + slope * requests));
+    let usd = 0;
+    let usdWithoutFreeTier = 0;
+    for (const c of chargeMeters(totals, prices, free, hoursPerMonth).values()) usd += c.usd;
+    for (const c of chargeMeters(totals, prices, NO_FREE, hoursPerMonth).values()) usdWithoutFreeTier += c.usd;
+    return { usd, usdWithoutFreeTier };
   };
   const series = SERIES_POINTS.map((entryRequests) => {
     const c = costAt(entryRequests);
