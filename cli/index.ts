@@ -22,7 +22,7 @@ export type { Command, CommandIO } from "./command";
 export const COMMANDS: Command[] = [check, cost, deploy, exportCommand, graph, validate];
 
 export function helpText(): string {
-  const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
+  const width = Math.max("--version".length, ...COMMANDS.map((c) => c.name.length));
   const lines = [
     `Flowform ${pkg.version} — design, cost and deploy serverless applications on AWS.`,
     "",
