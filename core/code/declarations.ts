@@ -17,6 +17,8 @@ const EVENT_TYPES: Record<TriggerKind, string> = {
   sns: "SNSEvent",
   eventbridge: "EventBridgeEvent<string, unknown>",
   schedule: "ScheduledEvent",
+  // EventBridge Scheduler passes the schedule's Input as is: any JSON value.
+  scheduler: "unknown",
 };
 
 const RESULT_TYPES: Record<TriggerKind, string> = {
@@ -29,6 +31,7 @@ const RESULT_TYPES: Record<TriggerKind, string> = {
   sns: "void",
   eventbridge: "void",
   schedule: "void",
+  scheduler: "void",
 };
 
 /** The `aws-lambda` type name of the event a trigger kind delivers. */
@@ -43,6 +46,11 @@ export function handlerResultType(kind: TriggerKind | undefined): string | undef
 /** A TypeScript identifier-safe version of a logical ID (they are alphanumeric already). */
 function typeName(id: string): string {
   return id.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** `aws-lambda` type names are qualified; TypeScript's own (`unknown`) are not. */
+function qualify(type: string): string {
+  return /^[A-Z]/.test(type) ? `import("aws-lambda").${type}` : type;
 }
 
 function isIdentifier(name: string): boolean {
@@ -71,9 +79,9 @@ export function generateDeclarations(wiring: FunctionWiring): string {
   lines.push("");
   const triggerWords = wiring.triggers.map((t) => `${t.kind}${t.source ? ` from ${t.source}` : ""}`).join(", ");
   lines.push(docComment(triggerWords ? `The event ${wiring.functionId} receives: ${triggerWords}.` : `${wiring.functionId} has no trigger yet; it can be invoked with any event.`, ""));
-  lines.push(`type ${name}Event = ${events.length ? events.map((e) => `import("aws-lambda").${e}`).join(" | ") : "unknown"};`);
+  lines.push(`type ${name}Event = ${events.length ? events.map(qualify).join(" | ") : "unknown"};`);
   lines.push(docComment(`What ${wiring.functionId}'s handler returns to its triggers.`, ""));
-  lines.push(`type ${name}Result = ${results.length ? results.map((r) => (r === "void" ? "void" : `import("aws-lambda").${r}`)).join(" | ") : "unknown"};`);
+  lines.push(`type ${name}Result = ${results.length ? results.map(qualify).join(" | ") : "unknown"};`);
   lines.push("");
   lines.push(docComment(`The environment variables ${wiring.functionId} gets from the template.`, ""));
   lines.push(`interface ${name}Environment {`);

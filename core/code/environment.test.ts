@@ -73,6 +73,20 @@ describe("local invoke environment", () => {
     expect(functionRunSettings(model, "Fn")).toEqual({ timeout: 10, memorySize: 512, architecture: "arm64", runtime: "python3.12", handler: "app.handler", codeUri: "src/Fn/" });
   });
 
+  it("tells a ScheduleV2 (EventBridge Scheduler) trigger from a scheduled rule", () => {
+    const m = modelFrom(`Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Old: { Type: Schedule, Properties: { Schedule: rate(1 hour) } }
+        New: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), Input: '{"a":1}' } }`);
+    expect(functionWiring(m, "Fn").triggers).toEqual([
+      { kind: "schedule", eventName: "Old" },
+      { kind: "scheduler", eventName: "New", input: '{"a":1}' },
+    ]);
+  });
+
   it("finds the SQS trigger and the variable the access wire wrote", () => {
     const w = functionWiring(model, "Fn");
     expect(w.triggers).toEqual([{ kind: "sqs", eventName: "Work", source: "Jobs" }]);

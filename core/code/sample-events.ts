@@ -246,6 +246,24 @@ function scheduleEvent(t: FunctionTrigger): Record<string, unknown> {
   };
 }
 
+/**
+ * EventBridge Scheduler delivers the schedule's Input (text or JSON) to a templated Lambda target
+ * as the event itself ("Target" in the EventBridge Scheduler API Reference,
+ * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html).
+ */
+function schedulerEvent(t: FunctionTrigger): Record<string, unknown> {
+  if (typeof t.input === "string") {
+    try {
+      const parsed: unknown = JSON.parse(t.input);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // plain text input: shown as a field so the sample stays an object
+    }
+    return { input: t.input };
+  }
+  return t.input && typeof t.input === "object" && !Array.isArray(t.input) ? (t.input as Record<string, unknown>) : {};
+}
+
 const BUILDERS: Record<TriggerKind, (t: FunctionTrigger) => Record<string, unknown>> = {
   "api-rest": restApiEvent,
   "api-http": httpApiEvent,
@@ -256,6 +274,7 @@ const BUILDERS: Record<TriggerKind, (t: FunctionTrigger) => Record<string, unkno
   sns: snsEvent,
   eventbridge: eventBridgeEvent,
   schedule: scheduleEvent,
+  scheduler: schedulerEvent,
 };
 
 /** A sample event for one trigger. */
@@ -279,4 +298,5 @@ export const TRIGGER_LABELS: Record<TriggerKind, string> = {
   sns: "SNS notification",
   eventbridge: "EventBridge event",
   schedule: "Scheduled event",
+  scheduler: "EventBridge Scheduler input",
 };

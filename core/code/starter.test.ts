@@ -44,6 +44,7 @@ const EVENTS: Record<TriggerKind, string> = {
   sns: "        T: { Type: SNS, Properties: { Topic: !Ref AlertsTopic } }",
   eventbridge: "        E: { Type: EventBridgeRule, Properties: { Pattern: { source: [com.example] } } }",
   schedule: "        Tick: { Type: Schedule, Properties: { Schedule: rate(5 minutes) } }",
+  scheduler: `        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), Input: '{"job":"nightly"}' } }`,
 };
 
 const ENV = `          TABLE_NAME: !Ref OrdersTable

@@ -176,6 +176,8 @@ function jsHandlerBody(kind: TriggerKind | undefined): string {
       return `  await processPayload({ source: event.source, detailType: event["detail-type"], detail: event.detail });`;
     case "schedule":
       return `  await processPayload({ scheduledAt: event.time });`;
+    case "scheduler":
+      return `  // EventBridge Scheduler passes the schedule's Input as the event.\n  await processPayload(event);`;
     default:
       return `  return processPayload(event);`;
   }
@@ -247,6 +249,8 @@ function pyHandlerBody(kind: TriggerKind | undefined): string {
       return `    process_payload({"source": event["source"], "detailType": event["detail-type"], "detail": event["detail"]})`;
     case "schedule":
       return `    process_payload({"scheduledAt": event.get("time")})`;
+    case "scheduler":
+      return `    # EventBridge Scheduler passes the schedule's Input as the event.\n    process_payload(event)`;
     default:
       return `    return process_payload(event)`;
   }

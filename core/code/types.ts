@@ -15,10 +15,11 @@ export type TriggerKind =
   | "kinesis"
   | "sns"
   | "eventbridge"
-  | "schedule";
+  | "schedule" // EventBridge scheduled rule (SAM `Schedule`): a "Scheduled Event" envelope
+  | "scheduler"; // EventBridge Scheduler (SAM `ScheduleV2`): the schedule's Input, no envelope
 
 export const TRIGGER_KINDS: readonly TriggerKind[] = [
-  "api-rest", "api-http", "s3", "sqs", "dynamodb", "kinesis", "sns", "eventbridge", "schedule",
+  "api-rest", "api-http", "s3", "sqs", "dynamodb", "kinesis", "sns", "eventbridge", "schedule", "scheduler",
 ];
 
 export interface FunctionTrigger {
@@ -30,6 +31,8 @@ export interface FunctionTrigger {
   /** API route details, for API triggers. */
   method?: string;
   path?: string;
+  /** EventBridge Scheduler's Input for the target, as written in the template. */
+  input?: unknown;
 }
 
 /** Services an access wire can point at, each with its own SDK client. */

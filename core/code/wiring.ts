@@ -33,7 +33,7 @@ const SAM_EVENT_KINDS: Record<string, TriggerKind> = {
   EventBridgeRule: "eventbridge",
   CloudWatchEvent: "eventbridge",
   Schedule: "schedule",
-  ScheduleV2: "schedule",
+  ScheduleV2: "scheduler",
 };
 
 /** Event-source resource types (for trigger wires in plain CloudFormation). */
@@ -50,7 +50,7 @@ const SOURCE_TYPE_KINDS: Record<string, TriggerKind> = {
   "AWS::SNS::Topic": "sns",
   "AWS::Events::Rule": "eventbridge",
   "AWS::Events::EventBus": "eventbridge",
-  "AWS::Scheduler::Schedule": "schedule",
+  "AWS::Scheduler::Schedule": "scheduler",
 };
 
 /** Resource types an access wire can point at, the SDK service, and what `Ref` returns for it. */
@@ -150,6 +150,7 @@ function samTriggers(fn: Resource): FunctionTrigger[] {
     if (source) trigger.source = source;
     if (typeof props.Method === "string") trigger.method = props.Method.toUpperCase();
     if (typeof props.Path === "string") trigger.path = props.Path;
+    if (kind === "scheduler" && props.Input !== undefined) trigger.input = props.Input;
     triggers.push(trigger);
   }
   return triggers;
