@@ -43,7 +43,7 @@ test("typing traffic at the API changes the total and the node badges", async ({
 
   // Without free tier the total cannot be lower; in Frankfurt REST requests cost more.
   const before = Number((await total.textContent())!.replace(/[$,]/g, ""));
-  await page.getByRole("checkbox", { name: "Free tier" }).uncheck();
+  await page.getByRole("checkbox", { name: "Free tier", exact: true }).uncheck();
   await expect(total).not.toHaveText(`$${before.toFixed(2)}`);
   const noFree = Number((await total.textContent())!.replace(/[$,]/g, ""));
   expect(noFree).toBeGreaterThan(before);
