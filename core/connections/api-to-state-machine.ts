@@ -42,7 +42,7 @@ export const apiToStateMachine: ConnectionRule = {
     const path = String(settings.path ?? `/${kebab(to.id)}`);
     const properties: Record<string, unknown> = { Path: path, Method: method };
     if (!(from.id === IMPLICIT_REST_API && from.implicit)) properties.RestApiId = { Ref: from.id };
-    const name = freeEventName(to, settings.event ? String(settings.event) : `${method[0].toUpperCase()}${method.slice(1)}${kebab(to.id).replace(/-/g, "")}`);
+    const name = freeEventName(to, settings.event ? String(settings.event) : `${method[0].toUpperCase()}${method.slice(1)}${to.id}`);
     return addEventPlan(to, name, "Api", properties, `Adds the Api event ${name} (${method.toUpperCase()} ${path}) to ${to.id}`, spec.why(undefined as never, from.id));
   },
   update: (ctx, connection, settings) => updateEventPlan(ctx, connection, spec, settings),

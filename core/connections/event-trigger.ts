@@ -4,7 +4,7 @@
  */
 import type { Connection, Resource } from "../model/types";
 import { makeConnection, refuse, type ConnectPlan, type RuleContext } from "./rule";
-import { referencedId, type Path } from "./references-walk";
+import { findReferences, type Path } from "./references-walk";
 import { eventSourceId, samEvents, type SamEvent } from "./sam-events";
 
 export interface EventTriggerSpec {
@@ -29,7 +29,8 @@ export function recogniseEventTriggers(ctx: RuleContext, spec: EventTriggerSpec)
     if (owner.implicit || (spec.ownerKinds && !spec.ownerKinds.includes(owner.kind))) continue;
     for (const event of samEvents(owner)) {
       if (!spec.eventTypes.includes(event.type)) continue;
-      const from = eventSourceId(event, referencedId);
+      // The source is the resource the event names (an ARN built with !Join or !Sub names it too).
+      const from = eventSourceId(event, (v) => findReferences(v).map((r) => r.id).find((id) => ctx.byId.has(id) && id !== owner.id));
       if (!from || !ctx.byId.has(from)) continue;
       out.push(
         makeConnection({

@@ -72,6 +72,16 @@ const DEFAULT_LEVEL: Readonly<Record<string, AccessLevel>> = {
   stream: "write",
 };
 
+/** The level as a verb phrase for the "why" text: "read and write", "send to". */
+function levelVerb(kind: string, level: AccessLevel): string {
+  if (kind === "queue") return level === "write" ? "send messages to" : level === "read" ? "receive messages from" : "send messages to and receive them from";
+  if (kind === "topic") return "publish to";
+  if (kind === "event-bus") return "put events on";
+  if (kind === "state-machine") return "start executions of";
+  if (kind === "function") return "invoke";
+  return level === "read-write" ? "read and write" : level === "write" ? "write to" : "read";
+}
+
 /** What a level means for each kind, in the words shown on the wire. */
 function levelWords(kind: string, level: AccessLevel): string {
   if (kind === "queue") return level === "write" ? "send" : level === "read" ? "receive" : "send + receive";
@@ -168,7 +178,10 @@ function recogniseOwner(ctx: RuleContext, owner: Resource): Connection[] {
   }
   const variables = asRecord(asRecord(owner.properties.Environment)?.Variables);
   for (const [name, value] of Object.entries(variables ?? {})) {
-    for (const target of new Set(findReferences(value).map((r) => r.id))) {
+    const targets = new Set(findReferences(value).map((r) => r.id).filter((id) => ctx.byId.has(id)));
+    const bucket = targets.size === 0 ? bucketsByName(ctx).get(JSON.stringify(value)) : undefined;
+    if (bucket) targets.add(bucket);
+    for (const target of targets) {
       note(target, { write: { resource: owner.id, path: ["Properties", "Environment", "Variables", name], description: `environment variable ${name}` }, variable: name });
     }
   }
@@ -201,7 +214,7 @@ function recogniseOwner(ctx: RuleContext, owner: Resource): Connection[] {
           .filter(Boolean)
           .join("; "),
         why: level
-          ? `${owner.id} needs IAM permission to ${levelWords(kind, level)} ${target}${variableNames.length ? ", and the variable tells its code which resource to use" : ""}`
+          ? `${owner.id} needs IAM permission to ${levelVerb(kind, level)} ${target}${policyNames.some((p) => p !== "statement") ? " (the policy template is scoped to that resource only)" : ""}${variableNames.length ? "; the variable tells its code which resource to use" : ""}`
           : `The variable tells ${owner.id}'s code which resource to use (no IAM permission for it is written here)`,
         writes,
       }),
@@ -214,11 +227,17 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
   const out: Connection[] = [];
   for (const r of ctx.model.resources) {
     if (r.type !== "AWS::Serverless::Connector") continue;
-    const source = asRecord(r.properties.Source)?.Id;
+    // A connector end names its resource by Id, or by an Arn that references it.
+    const endpoint = (end: unknown): string | undefined => {
+      const e = asRecord(end);
+      if (typeof e?.Id === "string") return e.Id;
+      return findReferences(e?.Arn).map((x) => x.id).find((id) => ctx.byId.has(id));
+    };
+    const source = endpoint(r.properties.Source);
     const destinations = ([] as unknown[]).concat(r.properties.Destination ?? []);
     const permissions = ([] as unknown[]).concat(r.properties.Permissions ?? []).map(String);
     for (const d of destinations) {
-      const target = asRecord(d)?.Id;
+      const target = endpoint(d);
       if (typeof source !== "string" || typeof target !== "string" || !ctx.byId.has(source) || !ctx.byId.has(target)) continue;
       const level: AccessLevel = permissions.includes("Read") && permissions.includes("Write") ? "read-write" : permissions.includes("Read") ? "read" : "write";
       out.push(
@@ -239,11 +258,27 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
   return out;
 }
 
-function envVariable(target: Resource): { name: string; value: unknown } {
+/** The kind in the variable name ("ORDERS_TABLE_NAME"), unless the logical ID already says it ("OrdersTable"). */
+const KIND_WORD: Readonly<Record<string, string>> = {
+  table: "TABLE",
+  bucket: "BUCKET",
+  queue: "QUEUE",
+  topic: "TOPIC",
+  "event-bus": "BUS",
+  "state-machine": "STATE_MACHINE",
+  function: "FUNCTION",
+  stream: "STREAM",
+};
+
+/** The environment variable an access wire adds: `<ID>[_<KIND>]_<NAME|ARN|URL>` = !Ref of the resource. */
+export function envVariable(target: Resource): { name: string; value: unknown } {
   const handles = cardFor(target.kind).handles;
   const what = handles?.ref ?? "name";
   const suffix = what === "url" ? "URL" : what === "arn" ? "ARN" : what === "id" ? "ID" : "NAME";
-  return { name: `${upperSnake(target.id)}_${suffix}`, value: { Ref: target.id } };
+  const base = upperSnake(target.id);
+  const word = KIND_WORD[target.kind];
+  const named = word && !base.endsWith(word) && !(word === "STATE_MACHINE" && base.endsWith("MACHINE")) ? `${base}_${word}` : base;
+  return { name: `${named}_${suffix}`, value: { Ref: target.id } };
 }
 
 function policyChanges(owner: Resource, target: Resource, level: AccessLevel, byName?: unknown): TemplateChange[] {
@@ -270,6 +305,8 @@ export const functionAccess: ConnectionRule = {
     return [...out, ...recogniseConnectors(ctx)];
   },
   canConnect(from, to, settings) {
+    // Asking for a destination (`as`) is the destinations rule's business.
+    if (settings?.as !== undefined) return undefined;
     if (from.kind !== "function" && !(from.kind === "state-machine" && to.kind === "function")) return undefined;
     if (!POLICIES[to.kind]) return undefined;
     if (from.type === "AWS::Lambda::Function") {
@@ -325,7 +362,7 @@ export const functionAccess: ConnectionRule = {
     return {
       changes,
       summary: `Adds ${names.join(" and ")} scoped to ${to.id}${changes.length > names.length ? ` and the environment variable ${variable.name}` : ""} to ${from.id}`,
-      why: `${from.id} needs IAM permission to ${levelWords(to.kind, level)} ${to.id}, and only that resource; the variable tells its code the ${cardFor(to.kind).handles?.ref ?? "name"} to use`,
+      why: `${from.id} needs IAM permission to ${levelVerb(to.kind, level)} ${to.id}, and only that resource; the variable tells its code the ${cardFor(to.kind).handles?.ref ?? "name"} to use`,
       touched: [from.id],
     };
   },

@@ -542,6 +542,16 @@ function removeFlowItem(text: string, collection: Collection, index: number): Te
   return { start, end: next, text: "" };
 }
 
+/** True when the first two entries of the map at a path are separated by a blank line (the template's spacing style). */
+export function blankLineBetweenEntries(parsed: ParsedTemplate, path: Path): boolean {
+  const found = locate(parsed, path);
+  if (!found || !isMap(found.node) || found.node.items.length < 2 || found.node.flow) return false;
+  const { text } = parsed;
+  const firstEnd = lineEnd(text, contentEnd(text, found.node.items[0]));
+  const secondStart = lineStart(text, tagStart(text, (found.node.items[1] as Pair).key as YamlNode));
+  return /\n[ \t]*\n/.test(text.slice(firstEnd, secondStart));
+}
+
 /** True when the value at a path is an empty map/list or nothing at all (after a removal). */
 export function isEmptyAt(parsed: ParsedTemplate, path: Path): boolean {
   const found = locate(parsed, path);

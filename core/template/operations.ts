@@ -4,13 +4,13 @@
  * text, the text edits (and their inverse, for undo) and the re-imported model — or a Refusal
  * saying why not. Undo/redo records these.
  */
-import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, type Node as YamlNode } from "yaml";
 import { cardFor, kindOf, newResourceType } from "../catalog";
 import { isRefusal, planConnect, planDisconnect, planUpdate, type ConnectPlan, type TemplateChange } from "../connections";
 import { findReferences } from "../connections/references-walk";
 import { importTemplate } from "../model/import";
 import type { EditResult, Operation, Refusal, Resource, TemplateModel, TextEdit } from "../model/types";
-import { appendEdit, applyTextEdits, detectStyle, EditError, EditLog, existsAt, hasValueAt, isEmptyAt, parseForEdit, removeEdit, renameKeyEdit, setEdit, type Path } from "./edits";
+import { appendEdit, applyTextEdits, blankLineBetweenEntries, detectStyle, EditError, EditLog, existsAt, hasValueAt, isEmptyAt, parseForEdit, removeEdit, renameKeyEdit, setEdit, type Path } from "./edits";
 import type { ParsedTemplate } from "./parse";
 
 const refuse = (reason: string, fix?: string): Refusal => (fix ? { refused: true, reason, fix } : { refused: true, reason });
@@ -66,12 +66,7 @@ function prune(log: EditLog, path: Path, file?: string): void {
 /** New resources get a blank line before them when the template separates its resources that way. */
 function newResourceSpacing(parsed: ParsedTemplate, path: Path, edit: TextEdit): TextEdit {
   if (path.length !== 2 || path[0] !== "Resources" || existsAt(parsed, path) || parsed.format === "json") return edit;
-  const resources = (parsed.doc.contents as { items: Pair[] }).items.find((p) => isScalar(p.key) && p.key.value === "Resources")?.value;
-  if (!isMap(resources) || resources.items.length < 2) return edit;
-  const second = resources.items[1].key as YamlNode;
-  const firstEnd = (resources.items[0].value as YamlNode | null)?.range?.[1] ?? second.range![0];
-  const between = parsed.text.slice(firstEnd, parsed.text.lastIndexOf("\n", second.range![0]));
-  return /\n[ \t]*\n/.test(`\n${between}`) || /^\s*\n/.test(between) ? { ...edit, text: `\n${edit.text}` } : edit;
+  return blankLineBetweenEntries(parsed, ["Resources"]) ? { ...edit, text: `\n${edit.text}` } : edit;
 }
 
 function finish(log: EditLog, file: string | undefined, touched: string[], notes?: string[]): EditResult | Refusal {
