@@ -60,7 +60,7 @@ export function hasAttribute(spec: Spec, type: string, attribute: string): boole
   }
   if (type === "AWS::CloudFormation::CustomResource" || isThirdPartyType(type)) return true;
   // SAM resolves `GetAtt Fn.Version.FunctionArn`, `Fn.Alias…` and the like to resources it generates.
-  if (isSamType(type) && attribute.includes(".")) return true;
+  if (isSamType(type) && (attribute.includes(".") || /^(Alias|Version|Stage|Deployment)$/.test(attribute))) return true;
   const attrs = attributesOf(spec, type);
   if (!attrs) return true;
   if (attrs.includes(attribute)) return true;

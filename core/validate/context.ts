@@ -24,6 +24,8 @@ export interface ValidationContext {
   text?: string;
   /** True when the template uses the SAM transform or AWS::Serverless::* types. */
   isSam: boolean;
+  /** Macros (transforms other than AWS's own) the template declares: they may rewrite it before CloudFormation validates it. */
+  macros: string[];
   /** Resource logical ID → type ("" when the resource has no string Type). */
   resourceTypes: Map<string, string>;
   parameters: Set<string>;
@@ -130,12 +132,15 @@ export function createValidationContext(input: ValidationInput, spec: Spec): Val
   const isSam =
     transforms.some((t) => typeof t === "string" && t.startsWith("AWS::Serverless")) ||
     [...resourceTypes.values()].some((t) => t.startsWith("AWS::Serverless::"));
+  const awsTransforms = /^AWS::(Serverless-\d{4}-\d{2}-\d{2}|LanguageExtensions|Include|CodeDeployBlueGreen|SecretsManager-\d{4}-\d{2}-\d{2})$/;
+  const macros = transforms.filter((t): t is string => typeof t === "string" && !awsTransforms.test(t));
   return {
     spec,
     file,
     template,
     text,
     isSam,
+    macros,
     resourceTypes,
     parameters: names(template.Parameters),
     conditions: names(template.Conditions),

@@ -9,6 +9,8 @@ import type { Problem } from "../model/types";
 import type { Spec } from "../spec/types";
 import { createValidationContext, type ValidationContext, type ValidationInput } from "./context";
 import { checkCycles } from "./rules/cycles";
+import { checkIntrinsicShapes, checkSectionIntrinsicShapes } from "./rules/intrinsic-shapes";
+import { checkIgnoreGlobals, checkLambdaFunction } from "./rules/lambda";
 import { checkLimits } from "./rules/limits";
 import { checkResourceProperties, checkResourceType } from "./rules/properties";
 import { checkResourceReferences, checkSectionReferences } from "./rules/references";
@@ -28,12 +30,20 @@ export function validateResource(ctx: ValidationContext, id: string): Problem[] 
   if (structure.some((p) => p.code === "cfn/resource-shape" || p.code === "cfn/resource-type-missing")) return structure;
   const typeProblems = checkResourceType(ctx, id);
   const properties = typeProblems.length > 0 ? [] : [...checkResourceProperties(ctx, id), ...checkSamResource(ctx, id)];
-  return [...structure, ...typeProblems, ...properties, ...checkResourceReferences(ctx, id)];
+  return [
+    ...structure,
+    ...typeProblems,
+    ...properties,
+    ...checkLambdaFunction(ctx, id),
+    ...checkIgnoreGlobals(ctx, id),
+    ...checkIntrinsicShapes(ctx, id),
+    ...checkResourceReferences(ctx, id),
+  ];
 }
 
 /** Problems that concern the template as a whole rather than one resource. */
 export function validateTemplateLevel(ctx: ValidationContext): Problem[] {
-  return [...checkTemplateStructure(ctx), ...checkSectionReferences(ctx), ...checkSamGlobals(ctx), ...checkCycles(ctx), ...checkLimits(ctx)];
+  return [...checkTemplateStructure(ctx), ...checkSectionIntrinsicShapes(ctx), ...checkSectionReferences(ctx), ...checkSamGlobals(ctx), ...checkCycles(ctx), ...checkLimits(ctx)];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -43,5 +53,14 @@ export function validateTemplate(input: ValidationInput, spec: Spec): Problem[] 
   const ctx = createValidationContext(input, spec);
   const problems: Problem[] = validateTemplateLevel(ctx);
   for (const id of ctx.resourceTypes.keys()) problems.push(...validateResource(ctx, id));
+  if (ctx.macros.length > 0) {
+    // A macro rewrites the template before CloudFormation checks it, so what looks wrong here may be
+    // what the macro consumes: report it, but not as an error.
+    for (const p of problems) {
+      if (p.severity !== "error" || p.code === "cfn/limit") continue;
+      p.severity = "warning";
+      p.message += ` (the template uses the macro ${ctx.macros.join(", ")}, which may change this before CloudFormation sees it)`;
+    }
+  }
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

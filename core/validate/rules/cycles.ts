@@ -12,8 +12,17 @@ export function dependencyGraph(ctx: ValidationContext): Map<string, Set<string>
   const graph = new Map<string, Set<string>>();
   for (const id of ctx.resourceTypes.keys()) {
     const deps = new Set<string>();
+    const type = ctx.resourceTypes.get(id) ?? "";
+    // SAM moves a function's event sources into resources of their own (permissions, mappings,
+    // subscriptions) and expands GraphQL APIs, so those references do not order the SAM resource itself.
+    if (type === "AWS::Serverless::GraphQLApi") {
+      graph.set(id, deps);
+      continue;
+    }
+    const sam = type.startsWith("AWS::Serverless::");
     for (const ref of resourceReferences(ctx, id)) {
       if (ref.kind === "Condition" || ref.kind === "FindInMap") continue;
+      if (sam && ref.path[0] === "Properties" && ref.path[1] === "Events") continue;
       if (ctx.resourceTypes.has(ref.target)) deps.add(ref.target);
     }
     graph.set(id, deps);

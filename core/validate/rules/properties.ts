@@ -135,6 +135,8 @@ class ShapeChecker {
     const scalar = !Array.isArray(value) && (!isPlainObject(value) || isDate(value));
     switch (shape) {
       case "json":
+        // A JSON property is a document (an object, or its text); never a list.
+        if (Array.isArray(value)) out.push(this.wrongType(path, shape, value));
         return;
       case "tag":
         if (!isPlainObject(value)) out.push(this.wrongType(path, shape, value));

@@ -56,7 +56,8 @@ export function checkTemplateStructure(ctx: ValidationContext): Problem[] {
   }
   for (const section of ["Parameters", "Mappings", "Conditions", "Outputs", "Metadata", "Rules"]) {
     if (section in t && !isPlainObject(t[section])) {
-      problems.push(problemAt(ctx, "error", "cfn/section-shape", [section], `${section} must be a mapping`));
+      const empty = t[section] === null;
+      problems.push(problemAt(ctx, empty ? "warning" : "error", "cfn/section-shape", [section], empty ? `${section} is empty; remove the key or add entries` : `${section} must be a mapping`));
     }
   }
   if ("AWSTemplateFormatVersion" in t && t.AWSTemplateFormatVersion !== "2010-09-09" && !(t.AWSTemplateFormatVersion instanceof Date)) {
@@ -105,8 +106,10 @@ export function checkResourceStructure(ctx: ValidationContext, id: string): Prob
   for (const key of Object.keys(res)) {
     if (allowed.includes(key)) continue;
     const hint = closest(key, allowed);
+    // The SAM transform drops attributes it does not know on serverless resources; CloudFormation rejects them elsewhere.
+    const severity = typeof res.Type === "string" && res.Type.startsWith("AWS::Serverless::") ? "warning" : "error";
     problems.push(
-      problemAt(ctx, "error", "cfn/unknown-resource-attribute", [...base, key], `${id}.${key} is not a resource attribute${hint ? `; did you mean ${hint}?` : ""} (properties go under Properties)`),
+      problemAt(ctx, severity, "cfn/unknown-resource-attribute", [...base, key], `${id}.${key} is not a resource attribute${hint ? `; did you mean ${hint}?` : ""} (properties go under Properties)`),
     );
   }
   if ("Properties" in res && !isPlainObject(res.Properties)) {
