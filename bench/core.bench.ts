@@ -85,7 +85,8 @@ async function measure(input: string, text: string): Promise<Row> {
   const firstFunction = model.resources.find((r) => r.kind === "function" && !(r as any).implicit);
   const rename = firstFunction ? await time(() => applyOperation(text, { op: "renameResource", from: firstFunction.id, to: `${firstFunction.id}Renamed` }), opts) : null;
   const usage = { region: "us-east-1", freeTier: true, hoursPerMonth: 730, resources: {}, connections: {} } as any;
-  const cost = await time(() => estimate(model, usage, prices), opts);
+  // Per-edit re-estimate: the cost-vs-traffic series is drawn only when the Cost panel asks for it.
+  const cost = await time(() => estimate(model, usage, prices, { series: false }), opts);
   const { parsed } = parseTemplate(text);
   const checks = await time(() => runChecks(model, parsed), opts);
   return { input, resources: model.resources.length, bytes: text.length, baselineParse, open, importOnly, validate, layout, exportSam, exportCfn, rename, cost, checks };
