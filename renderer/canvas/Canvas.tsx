@@ -21,6 +21,7 @@ import { cardFor } from "../../core/catalog";
 import { useStore } from "../store";
 import { PALETTE_DRAG_TYPE } from "../palette/Palette";
 import { NODE_HEIGHT, NODE_WIDTH } from "../layout/graph";
+import { prewarmLayout } from "../layout";
 import { addResource, connectResources, copySelection, deleteSelection, duplicateSelection, paste } from "./actions";
 import { categoryColor } from "./icons";
 import { ResourceNodeView } from "./ResourceNode";
@@ -31,6 +32,9 @@ import { StarterChooser } from "./StarterChooser";
 import { useEditShortcuts } from "./shortcuts";
 import { resourceIndex } from "./hooks";
 import type { ResourceNode, WireEdge } from "./diagram";
+
+/** Below this zoom a node's logical ID is too small to read. */
+const MIN_READABLE_ZOOM = 0.5;
 
 const nodeTypes = { resource: ResourceNodeView };
 const edgeTypes = { wire: WireEdgeView };
@@ -72,13 +76,24 @@ function CanvasFlow() {
       fitView() {
         // With no nodes React Flow would keep the request and fit the first node added later.
         if (useStore.getState().nodes.length === 0) return;
-        void flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 0 });
+        const r = wrapper.current?.getBoundingClientRect();
+        const bounds = flow.getNodesBounds(useStore.getState().nodes);
+        const fit = r ? Math.min((r.width * 0.88) / bounds.width, (r.height * 0.88) / bounds.height) : 1;
+        if (!r || fit >= MIN_READABLE_ZOOM) {
+          void flow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 0 });
+          return;
+        }
+        // Smaller than this the names cannot be read: show a large diagram from its sources (left) instead.
+        const z = MIN_READABLE_ZOOM;
+        const y = bounds.height * z > r.height ? 24 - bounds.y * z : r.height / 2 - (bounds.y + bounds.height / 2) * z;
+        void flow.setViewport({ x: 24 - bounds.x * z, y, zoom: z });
       },
     });
     return () => useStore.getState().setCanvasView(null);
   }, [flow]);
 
   useEditShortcuts();
+  useEffect(() => prewarmLayout(), []);
 
   const onConnect = useCallback((c: FlowConnection) => {
     if (!c.source || !c.target) return;
@@ -149,6 +164,7 @@ function CanvasFlow() {
     <div
       className="ff-canvas"
       ref={wrapper}
+      data-layout={layout.running ? "running" : "done"}
       onDragOver={onDragOver}
       onDragEnter={(e) => {
         if (e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) setDragging(true);
@@ -202,7 +218,7 @@ function CanvasFlow() {
         </Panel>
         {layout.engine === "grid" && layout.reason && (
           <Panel position="top-left" className="ff-canvas-note" role="status">
-            Placed on a grid: {layout.reason}.
+            Quick layout used: {layout.reason}.
           </Panel>
         )}
         {textBroken && (

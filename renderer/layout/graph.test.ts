@@ -34,3 +34,23 @@ describe("auto-layout", () => {
     expect(order.sort()).toEqual(["A", "B"]);
   });
 });
+
+describe("quick layered layout", () => {
+  it("puts each wire's source in an earlier column than its target", async () => {
+    const { layeredLayout } = await import("./graph");
+    const input = {
+      nodes: ["Table", "Worker", "Queue", "Api", "Fn", "Dlq"].map((id) => ({ id })),
+      edges: [
+        { id: "1", from: "Api", to: "Fn" },
+        { id: "2", from: "Fn", to: "Table" },
+        { id: "3", from: "Queue", to: "Worker" },
+        { id: "4", from: "Worker", to: "Table" },
+        { id: "5", from: "Queue", to: "Dlq" },
+      ],
+    };
+    const p = layeredLayout(input);
+    for (const e of input.edges) expect(p[e.from].x).toBeLessThan(p[e.to].x);
+    const cells = new Set(Object.values(p).map((q) => `${q.x},${q.y}`));
+    expect(cells.size).toBe(6);
+  });
+});

@@ -38,8 +38,8 @@ export interface LayoutResult {
 export const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "120",
-  "elk.spacing.nodeNode": "36",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "100",
+  "elk.spacing.nodeNode": "30",
   "elk.spacing.componentComponent": "60",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
   "elk.layered.crossingMinimization.strategy": "LAYER_SWEEP",
@@ -82,8 +82,59 @@ export function gridLayout(input: LayoutInput): Positions {
   return positions;
 }
 
+/**
+ * A quick layered layout without ELK: columns by longest path from a source (left → right),
+ * rows ordered by the average row of each node's predecessors so wires cross less. Used at once
+ * while ELK runs, and instead of ELK when it times out or fails.
+ */
+export function layeredLayout(input: LayoutInput): Positions {
+  const depth = depthsOf(input);
+  const known = new Set(input.nodes.map((n) => n.id));
+  const preds = new Map<string, string[]>();
+  for (const e of input.edges) {
+    if (e.from === e.to || !known.has(e.from) || !known.has(e.to)) continue;
+    preds.set(e.to, [...(preds.get(e.to) ?? []), e.from]);
+  }
+  const columns = new Map<number, string[]>();
+  for (const n of input.nodes) {
+    const d = depth.get(n.id) ?? 0;
+    columns.set(d, [...(columns.get(d) ?? []), n.id]);
+  }
+  const row = new Map<string, number>();
+  const ordered = [...columns.keys()].sort((a, b) => a - b);
+  let tallest = 0;
+  for (const d of ordered) {
+    const ids = columns.get(d)!;
+    const score = (id: string) => {
+      const rows = (preds.get(id) ?? []).map((p) => row.get(p)).filter((r): r is number => r !== undefined);
+      return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.POSITIVE_INFINITY;
+    };
+    const index = new Map(ids.map((id, i) => [id, i]));
+    ids.sort((a, b) => score(a) - score(b) || index.get(a)! - index.get(b)!);
+    ids.forEach((id, i) => row.set(id, i));
+    tallest = Math.max(tallest, ids.length);
+  }
+  const positions: Positions = {};
+  for (const d of ordered) {
+    const ids = columns.get(d)!;
+    const offset = ((tallest - ids.length) * (NODE_HEIGHT + 36)) / 2;
+    ids.forEach((id, i) => {
+      positions[id] = { x: d * (NODE_WIDTH + 100), y: Math.round(offset + i * (NODE_HEIGHT + 36)) };
+    });
+  }
+  return positions;
+}
+
 /** Node ids ordered by depth (longest path from a node with no incoming wire), stable otherwise. */
 export function orderSourcesFirst(input: LayoutInput): string[] {
+  const ids = input.nodes.map((n) => n.id);
+  const depth = depthsOf(input);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return [...ids].sort((a, b) => depth.get(a)! - depth.get(b)! || index.get(a)! - index.get(b)!);
+}
+
+/** Longest path from a node without incoming wires; nodes on a cycle keep the depth reached so far. */
+function depthsOf(input: LayoutInput): Map<string, number> {
   const ids = input.nodes.map((n) => n.id);
   const known = new Set(ids);
   const outgoing = new Map<string, string[]>();
@@ -94,11 +145,11 @@ export function orderSourcesFirst(input: LayoutInput): string[] {
     indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
   }
   const depth = new Map<string, number>(ids.map((id) => [id, 0]));
-  // Kahn's algorithm; nodes left over are on a cycle and keep the depth reached so far.
+  // Kahn's algorithm.
   const queue = ids.filter((id) => indegree.get(id) === 0);
   const remaining = new Map(indegree);
-  while (queue.length) {
-    const id = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
     for (const to of outgoing.get(id) ?? []) {
       depth.set(to, Math.max(depth.get(to) ?? 0, (depth.get(id) ?? 0) + 1));
       const left = (remaining.get(to) ?? 0) - 1;
@@ -106,6 +157,5 @@ export function orderSourcesFirst(input: LayoutInput): string[] {
       if (left === 0) queue.push(to);
     }
   }
-  const index = new Map(ids.map((id, i) => [id, i]));
-  return [...ids].sort((a, b) => depth.get(a)! - depth.get(b)! || index.get(a)! - index.get(b)!);
+  return depth;
 }

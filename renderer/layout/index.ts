@@ -1,11 +1,11 @@
 /**
  * Auto-layout for the canvas: ELK (layered, left → right, sources first) in a Web Worker, with a
- * time limit. When the worker cannot start, fails or takes too long, the nodes are placed on a
- * grid instead, so opening a template always ends with every resource visible.
+ * time limit. When the worker cannot start, fails or takes too long, a quick layered layout of
+ * our own places the nodes instead, so opening a template always ends with every resource visible.
  */
-import { gridLayout, type LayoutInput, type LayoutResult, type Positions } from "./graph";
+import { layeredLayout, type LayoutInput, type LayoutResult, type Positions } from "./graph";
 
-export { NODE_HEIGHT, NODE_WIDTH, gridLayout, orderSourcesFirst, toElkGraph, positionsFromElk } from "./graph";
+export { NODE_HEIGHT, NODE_WIDTH, gridLayout, layeredLayout, orderSourcesFirst, toElkGraph, positionsFromElk } from "./graph";
 export type { LayoutEdge, LayoutInput, LayoutNode, LayoutResult, Positions } from "./graph";
 
 /** Long enough for ELK on 1,000 nodes on a slow laptop; past it the grid is the better answer. */
@@ -17,6 +17,15 @@ let nextRequest = 1;
 function layoutWorker(): Worker {
   worker ??= new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
   return worker;
+}
+
+/** Start the worker (and ELK's 1.5 MB script) before the first layout is needed. */
+export function prewarmLayout(): void {
+  try {
+    if (typeof Worker !== "undefined") layoutWorker();
+  } catch {
+    // autoLayout falls back to the grid and says why
+  }
 }
 
 export async function autoLayout(input: LayoutInput, timeoutMs = LAYOUT_TIMEOUT_MS): Promise<LayoutResult> {
@@ -58,5 +67,5 @@ export async function autoLayout(input: LayoutInput, timeoutMs = LAYOUT_TIMEOUT_
 }
 
 function fallback(input: LayoutInput, reason: string): LayoutResult {
-  return { positions: gridLayout(input), engine: "grid", reason };
+  return { positions: layeredLayout(input), engine: "grid", reason };
 }

@@ -8,7 +8,7 @@ import { cardFor } from "../../core/catalog";
 import type { Resource } from "../../core/model/types";
 import type { FlowformSettings } from "../../core/project/settings";
 import { buildDiagram, positionsOf, withPositions, type ResourceNode, type WireEdge } from "../canvas/diagram";
-import { autoLayout, gridLayout, type Positions } from "../layout";
+import { autoLayout, layeredLayout, type Positions } from "../layout";
 import type { SliceCreator } from "./index";
 import { pruneSelection } from "./selection";
 
@@ -80,9 +80,9 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
       const unplaced = (model?.resources ?? []).filter((r) => !saved[r.id]).length;
       get().syncDiagram();
       if (model && unplaced > 0 && unplaced >= model.resources.length / 2) {
-        // A template without a saved layout: a sources-first grid at once, then ELK's layout.
+        // A template without a saved layout: a quick layered layout at once, then ELK's.
         const { nodes, edges } = get();
-        const grid = gridLayout({ nodes: nodes.map((n) => ({ id: n.id })), edges: edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) });
+        const grid = layeredLayout({ nodes: nodes.map((n) => ({ id: n.id })), edges: edges.map((e) => ({ id: e.id, from: e.source, to: e.target })) });
         set({ nodes: withPositions(nodes, grid) });
         mirrorPositions(grid);
         queueMicrotask(() => get().canvasView?.fitView());
