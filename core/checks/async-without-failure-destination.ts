@@ -41,7 +41,7 @@ export const asyncWithoutFailureDestination: CheckRule = {
       if (isObject(dc) && dc.OnFailure !== undefined) for (const id of referencedNames(r.properties.FunctionName)) handledByResource.add(id);
     }
     for (const fn of ctx.facts.functions.values()) {
-      const triggers = ctx.facts.triggers.filter((t) => t.function === fn.resource.id && t.mode === "async");
+      const triggers = (ctx.facts.triggersOf.get(fn.resource.id) ?? []).filter((t) => t.mode === "async");
       if (triggers.length === 0) continue;
       const p = fn.props;
       const eic = isObject(p.EventInvokeConfig) ? p.EventInvokeConfig : {};

@@ -80,6 +80,8 @@ export interface DesignFacts {
   index: TemplateIndex;
   functions: Map<string, FunctionFacts>;
   triggers: Trigger[];
+  /** Triggers by the function they invoke. */
+  triggersOf: Map<string, Trigger[]>;
   routes: Route[];
   /** APIs whose access is controlled some other way (resource policy, private endpoint, OpenAPI security). */
   apisWithOtherAccessControl: Set<string>;
@@ -412,6 +414,7 @@ export function readDesignFacts(model: TemplateModel): DesignFacts {
 
   const permissions = readPermissions(index);
   const writes = [...permissions.writes];
+  const writeKeys = new Set(writes.map((w) => `${w.function}\u0000${w.target}`));
   // Access wires from core/connections that carry write permission.
   for (const c of model.connections) {
     if (c.kind !== "access" || !functions.has(c.from)) continue;
@@ -419,9 +422,11 @@ export function readDesignFacts(model: TemplateModel): DesignFacts {
     if (level !== "write" && level !== "read-write") continue;
     const target = resources.get(c.to);
     const service = target ? SERVICE_OF_TYPE[target.type] : undefined;
-    if (!service || writes.some((w) => w.function === c.from && w.target === c.to)) continue;
+    if (!service || writeKeys.has(`${c.from}\u0000${c.to}`)) continue;
     writes.push({ function: c.from, target: c.to, service, via: c.label || `access wire to ${c.to}`, declaredIn: c.writes[0]?.resource ?? c.from, path: c.writes[0]?.path ?? [] });
   }
 
-  return { resources, index, functions, triggers, routes, apisWithOtherAccessControl, permissions, writes, destinations };
+  const triggersOf = new Map<string, Trigger[]>();
+  for (const t of triggers) triggersOf.set(t.function, [...(triggersOf.get(t.function) ?? []), t]);
+  return { resources, index, functions, triggers, triggersOf, routes, apisWithOtherAccessControl, permissions, writes, destinations };
 }

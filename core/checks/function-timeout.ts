@@ -49,7 +49,7 @@ export const functionTimeout: CheckRule = {
         );
         continue;
       }
-      const kinds = new Set(ctx.facts.triggers.filter((t) => t.function === id).map((t) => t.kind));
+      const kinds = new Set((ctx.facts.triggersOf.get(id) ?? []).map((t) => t.kind));
       const limit = kinds.has("rest-api") ? REST_LIMIT : kinds.has("http-api") ? HTTP_LIMIT : undefined;
       if (limit === undefined || timeout <= limit) continue;
       const api = kinds.has("rest-api") ? "REST API" : "HTTP API";

@@ -36,8 +36,8 @@ export const reservedConcurrencyBudget: CheckRule = {
         continue;
       }
       if (fn.props.ReservedConcurrentExecutions !== undefined) continue;
-      const unbounded = ctx.facts.triggers.filter((t) => {
-        if (t.function !== fn.resource.id || !UNBOUNDED.has(t.kind)) return false;
+      const unbounded = (ctx.facts.triggersOf.get(fn.resource.id) ?? []).filter((t) => {
+        if (!UNBOUNDED.has(t.kind)) return false;
         if (t.kind === "sqs") return !(isObject(t.settings.ScalingConfig) && t.settings.ScalingConfig.MaximumConcurrency !== undefined);
         return true;
       });

@@ -1,11 +1,14 @@
 /**
- * What the store derives from the template text: the model (core `importTemplate`) and the
- * located problems. A text that does not parse gives no model; the store then keeps the last
- * good one on screen (`lastGoodModel`).
+ * What the store derives from the template text: the model and the located problems — from
+ * reading the template and from the architecture checks. core's `checkTemplate` is
+ * `importTemplate` (parse + modelFromParsed, same problems) followed by `runChecks`, sharing one
+ * parse so check problems get precise lines. A text that does not parse gives no model; the store
+ * then keeps the last good one on screen (`lastGoodModel`).
  */
-import { importTemplate, type Problem, type TemplateModel } from "../../core";
+import type { Problem, TemplateModel } from "../../core";
+import { checkTemplate } from "../../core/checks";
 import type { FlowformSettings } from "../../core/project/settings";
-import { checkProblemsFor } from "./checks";
+import { checkOptionsFor } from "./checks";
 
 export interface Derived {
   model: TemplateModel | null;
@@ -15,7 +18,6 @@ export interface Derived {
 }
 
 export function deriveFromText(text: string, file: string, settings?: FlowformSettings): Derived {
-  const { model, problems } = importTemplate(text, file);
-  // Architecture checks (renderer/store/checks.ts) join the reading problems.
-  return { model, problems: [...problems, ...checkProblemsFor(text, file, model, settings)], parses: model !== null };
+  const { model, readProblems, problems } = checkTemplate(text, checkOptionsFor(file, settings));
+  return { model, problems: [...readProblems, ...problems], parses: model !== null };
 }
