@@ -27,6 +27,8 @@ export interface StackOutput {
 }
 
 export interface DeployProgress {
+  /** Identifies one operation (one execute, delete or cancel), so late snapshots can be told apart. */
+  runId: string;
   stackName: string;
   stackId?: string;
   operation: DeployOperation;
@@ -50,8 +52,9 @@ export interface DeployProgress {
   notice?: string;
 }
 
-export function startProgress(stackName: string, operation: DeployOperation, pendingLogicalIds: string[], nodeIds: readonly string[]): DeployProgress {
+export function startProgress(stackName: string, operation: DeployOperation, pendingLogicalIds: string[], nodeIds: readonly string[], runId = `${stackName}:${operation}`): DeployProgress {
   const progress: DeployProgress = {
+    runId,
     stackName, operation, resources: pendingLogicalIds.map((id) => ({ logicalId: id, status: "PENDING", node: "pending" })),
     nodes: {}, outputs: [], done: false, outcome: "in-progress", events: [],
   };
@@ -61,6 +64,7 @@ export function startProgress(stackName: string, operation: DeployOperation, pen
 function withNodes(progress: DeployProgress, nodeIds: readonly string[]): DeployProgress {
   const grouped = new Map<string, NodeDeployStatus[]>();
   for (const r of progress.resources) {
+    if (r.status === NOT_STARTED) continue;
     const node = nodeForLogicalId(r.logicalId, nodeIds);
     if (!node) continue;
     grouped.set(node, [...(grouped.get(node) ?? []), r.node]);
@@ -71,6 +75,8 @@ function withNodes(progress: DeployProgress, nodeIds: readonly string[]): Deploy
 }
 
 const STACK_TYPE = "AWS::CloudFormation::Stack";
+/** A resource the operation never reached (it ended first): shown as "not started", no node badge. */
+export const NOT_STARTED = "NOT_STARTED";
 
 /** Fold new events (oldest first, already de-duplicated) into the progress. */
 export function applyStackEvents(progress: DeployProgress, newEvents: StackEventLike[], nodeIds: readonly string[]): DeployProgress {
@@ -121,8 +127,12 @@ export function applyStackDescription(
   }
   const status = stack.StackStatus ?? progress.stackStatus;
   const done = !isStackInProgress(status) && status !== "REVIEW_IN_PROGRESS";
+  const resources = done ? progress.resources.map((r) => (r.status === "PENDING" ? { ...r, status: NOT_STARTED } : r)) : progress.resources;
+  const nodes = done ? Object.fromEntries(Object.entries(progress.nodes).filter(([id]) => !resources.some((r) => r.logicalId === id && r.status === NOT_STARTED))) : progress.nodes;
   return {
     ...progress,
+    resources,
+    nodes,
     stackId: stack.StackId ?? progress.stackId,
     stackStatus: status,
     stackStatusReason: stack.StackStatusReason ?? progress.stackStatusReason,

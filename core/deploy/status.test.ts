@@ -70,3 +70,14 @@ describe("deploy progress", () => {
     expect(p.outcome).toBe("succeeded");
   });
 });
+
+describe("the end of an operation", () => {
+  it("marks resources the operation never reached as not started and takes their badges off", () => {
+    let p = startProgress("demo", "create", ["Table", "Fn"], ["Table", "Fn"]);
+    p = applyStackEvents(p, [stackEv("CREATE_IN_PROGRESS"), ev("Table", "CREATE_IN_PROGRESS"), ev("Table", "CREATE_FAILED", "limit")], ["Table", "Fn"]);
+    expect(p.nodes).toEqual({ Table: "failed", Fn: "pending" });
+    p = applyStackDescription(p, { StackStatus: "ROLLBACK_COMPLETE" });
+    expect(p.resources.find((r) => r.logicalId === "Fn")!.status).toBe("NOT_STARTED");
+    expect(p.nodes).toEqual({ Table: "failed" });
+  });
+});

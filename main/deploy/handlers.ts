@@ -18,7 +18,9 @@ let shared: DeployService | undefined;
 
 /** The process's deploy service (tests may pass their own). */
 export function deployService(): DeployService {
-  shared ??= new DeployService({ prices: loadPriceTables(dirname(fileURLToPath(import.meta.url))) });
+  // FLOWFORM_DEPLOY_POLL_MS shortens the 2 s poll interval (end-to-end tests against the emulator).
+  const pollMs = Number(process.env.FLOWFORM_DEPLOY_POLL_MS) || undefined;
+  shared ??= new DeployService({ prices: loadPriceTables(dirname(fileURLToPath(import.meta.url))), pollMs });
   return shared;
 }
 

@@ -91,6 +91,7 @@ export class DeployService {
   private readonly pending = new Map<string, Pending>();
   private readonly progressByStack = new Map<string, DeployProgress>();
   private readonly watches = new Map<string, Promise<DeployProgress>>();
+  private runs = 0;
 
   constructor(private readonly options: DeployServiceOptions = {}) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -193,7 +194,10 @@ export class DeployService {
         iam: iamChanges(beforeValue, parsed.value),
         cost: this.cost(before, req),
       };
-      const nodeIds = Object.keys((parsed.value.Resources as Record<string, unknown>) ?? {});
+      // Canvas nodes: the template's resources, plus implicit ones SAM adds that no resource owns (ServerlessRestApi).
+      const resourceIds = Object.keys((parsed.value.Resources as Record<string, unknown>) ?? {});
+      const implicit = review.changes.map((c) => c.logicalId).filter((id) => !resourceIds.some((d) => id.startsWith(d)));
+      const nodeIds = [...resourceIds, ...implicit];
       this.pending.set(changeSetId, { target: req.target, stackName: req.stackName, changeSetId, kind, nodeIds, pendingIds: review.changes.filter((c) => c.action !== "remove").map((c) => c.logicalId) });
       return { review, stackStatus: stack?.StackStatus };
     } catch (error) {
@@ -403,7 +407,9 @@ export class DeployService {
     }
   }
 
-  private startWatch(clients: AwsClients, stackId: string, baseline: string | undefined, initial: DeployProgress, nodeIds: string[], onProgress?: ProgressListener) {
+  private startWatch(clients: AwsClients, stackId: string, baseline: string | undefined, started: DeployProgress, nodeIds: string[], onProgress?: ProgressListener) {
+    this.runs += 1;
+    const initial = { ...started, runId: `${started.stackName}:${started.operation}:${Date.now().toString(36)}:${this.runs}` };
     this.progressByStack.set(initial.stackName, initial);
     onProgress?.(initial);
     const done = this.watch(clients, stackId, baseline, initial, nodeIds, onProgress).finally(() => {

@@ -5,7 +5,7 @@
  * stack outputs (copyable), cancel update and delete stack (with typed confirmation).
  */
 import { useEffect, useId, useState } from "react";
-import { changeLineText, costDeltaText, type ChangeSetReview, type DeployProgress } from "../../core/deploy";
+import { changeLineText, costDeltaText, NOT_STARTED, type ChangeSetReview, type DeployProgress } from "../../core/deploy";
 import { useStore } from "../store";
 import { STATUS_WORDS } from "./DeployBadge";
 
@@ -274,7 +274,11 @@ function ProgressSection() {
             <tr key={r.logicalId} data-deploy-status={r.node}>
               <td>{r.logicalId}</td>
               <td className="ff-deploy__type">{r.resourceType ?? ""}</td>
-              <td><span className={`ff-badge ff-deploy-badge ff-deploy-badge--${r.node}`}>{STATUS_WORDS[r.node]}</span></td>
+              <td>
+                {r.status === NOT_STARTED
+                  ? <span className="ff-badge ff-deploy-badge ff-deploy-badge--pending">not started</span>
+                  : <span className={`ff-badge ff-deploy-badge ff-deploy-badge--${r.node}`}>{STATUS_WORDS[r.node]}</span>}
+              </td>
               <td className="ff-deploy__reason">{r.reason ?? ""}</td>
             </tr>
           ))}
@@ -299,6 +303,8 @@ function ProgressSection() {
 }
 
 function operationWords(p: DeployProgress): string {
+  if (p.done && p.outcome === "rolled-back") return "Rolled back";
+  if (p.done && p.outcome === "failed") return "Failed:";
   switch (p.operation) {
     case "create": return p.done ? "Created" : "Creating";
     case "update": return p.done ? "Updated" : "Updating";

@@ -112,7 +112,7 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
         set({ deployError: { code: "deploy.settingsMissing", message: "Enter a region and a stack name first." } });
         return;
       }
-      set({ deployPhase: "preparing", deployError: null, deployReview: null, deployReviewText: null, deployBucketQuestion: null });
+      set({ deployPhase: "preparing", deployError: null, deployReview: null, deployReviewText: null, deployBucketQuestion: null, deployProgress: null });
       try {
         const { review, reviewText } = await api().deploy.createChangeSet({
           ...t,
@@ -136,8 +136,7 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
       set({ deployPhase: "executing", deployError: null, deployProgress: null, deployNodeStatus: {} });
       try {
         const { progress } = await api().deploy.execute({ changeSetId: review.changeSetId });
-        // Events may have arrived before the answer; keep the newer one.
-        if (!get().deployProgress || get().deployProgress!.events.length <= progress.events.length) get().applyDeployProgress(progress);
+        get().applyDeployProgress(progress);
       } catch (error) {
         set({ deployPhase: "review", deployError: errorView(error) });
       }
@@ -166,10 +165,9 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
     },
 
     async deleteDeployedStack(confirmName) {
-      set({ deployError: null, deployReview: null, deployReviewText: null, deployNodeStatus: {} });
+      set({ deployError: null, deployReview: null, deployReviewText: null, deployNodeStatus: {}, deployProgress: null });
       try {
         const { progress } = await api().deploy.deleteStack({ ...target(), nodeIds: nodeIds(), confirmName });
-        set({ deployPhase: "executing", deployProgress: null });
         get().applyDeployProgress(progress);
       } catch (error) {
         set({ deployError: errorView(error) });
@@ -179,8 +177,8 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
     applyDeployProgress(progress) {
       if (progress.stackName !== get().settings.deploy.stackName) return;
       const current = get().deployProgress;
-      // Ignore an older snapshot of the same operation that arrives late.
-      if (current && current.operation === progress.operation && current.stackId === progress.stackId && !current.done && current.events.length > progress.events.length) return;
+      // Pushed events and the call's answer race: never go back to an older snapshot of the same run.
+      if (current && current.runId === progress.runId && (current.done || current.events.length > progress.events.length)) return;
       set({
         deployProgress: progress,
         deployNodeStatus: progress.nodes,
@@ -190,7 +188,8 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
     },
 
     dismissDeployResult() {
-      set({ deployPhase: "idle", deployReview: null, deployReviewText: null });
+      // The node badges keep the last result until the next deploy; the panel clears.
+      set({ deployPhase: "idle", deployReview: null, deployReviewText: null, deployProgress: null });
     },
   };
 };

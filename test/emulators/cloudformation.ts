@@ -31,6 +31,8 @@ export interface StackScript {
   rollbackFails?: boolean;
   /** Polls each step takes: 1 is normal, more is "slow progress". */
   ticksPerStep: number;
+  /** Hold the stack while this resource is in progress (a test releases it by clearing the field). */
+  holdWhileInProgress?: string;
 }
 
 interface ResourceState {
@@ -176,6 +178,8 @@ export class CloudFormationEmulator {
   /** Advance a stack's running operation by one poll. */
   tick(stack: EmulatedStack) {
     if (!stack.steps.length) return;
+    const held = this.script.holdWhileInProgress && stack.resources.get(this.script.holdWhileInProgress);
+    if (held && held.status.endsWith("_IN_PROGRESS")) return;
     stack.ticks += 1;
     if (stack.ticks < this.script.ticksPerStep) return;
     stack.ticks = 0;

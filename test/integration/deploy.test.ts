@@ -65,7 +65,7 @@ describe("deploy against the emulator (a test double, not AWS)", () => {
 
     expect(final.outcome).toBe("succeeded");
     expect(final.stackStatus).toBe("CREATE_COMPLETE");
-    expect(final.nodes).toEqual({ ProducerFunction: "complete", DynamoDBTable: "complete", ConsumerFunction: "complete" });
+    expect(final.nodes).toEqual({ ProducerFunction: "complete", DynamoDBTable: "complete", ConsumerFunction: "complete", ServerlessRestApi: "complete" });
     expect(final.outputs).toEqual([{ key: "EndpointUrl", value: expect.stringMatching(/^https:\/\/[0-9a-f]{10}\.execute-api\.eu-west-1\.amazonaws\.com\/Prod$/), description: "HTTP REST endpoint URL", exportName: undefined }]);
     // The canvas saw each node go through in-progress before complete.
     expect(seen.some((p) => p.nodes.DynamoDBTable === "in-progress")).toBe(true);
