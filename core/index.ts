@@ -102,3 +102,21 @@ export {
   type PriceTable,
   type UsageInput,
 } from "./cost";
+
+/**
+ * Validation (core/validate) — `validateTemplate(parsedOrModel, spec) → Problem[]` (unknown type /
+ * property, wrong shape, required, allowed values, SAM schema, missing Ref/GetAtt/Sub/DependsOn/
+ * Condition targets, GetAtt attributes, intrinsic argument shapes, cycles, template limits); for
+ * the editor: `createValidationContext(parsed, spec)` once, then `validateResource(ctx, id)`.
+ * The spec is passed in: `resources/spec/cloudformation.json` + `sam.json` (built by
+ * scripts/build-spec.mjs; the CLI reads them with cli/commands/validate.ts `loadSpec()`, the
+ * renderer can `import()` them).
+ * Resource spec (core/spec) — data types and pure lookups (`propertiesOf`, `attributesOf`,
+ * `hasAttribute`, `describeShape`, `isThirdPartyType`).
+ * Export (core/transform) — `exportTemplate(text, { format: "sam" | "cfn", as: "yaml" | "json" })`
+ * → { text, unsupported, problems }; `toCloudFormation(parsed) → { template, unsupported }` (local
+ * SAM transform); `toYaml` (short-form intrinsics) / `toJson`; `expandPolicyTemplate(name, args)`.
+ */
+export { validateTemplate, validateResource, validateTemplateLevel, createValidationContext, collectReferences, dependencyGraph, findCycles, TEMPLATE_LIMITS, type ValidationContext, type ValidationInput } from "./validate";
+export { attributesOf, describeShape, hasAttribute, isSamType, isThirdPartyType, propertiesOf, resourceTypeSpec, SAM_ATTRIBUTE_SOURCE, type CloudFormationSpec, type SamSpec, type Shape, type Spec } from "./spec";
+export { exportTemplate, toCloudFormation, toJson, toYaml, expandPolicyTemplate, isPolicyTemplate, type CloudFormationResult, type ExportOptions, type ExportResult } from "./transform";

@@ -245,4 +245,72 @@ Outputs:
     );
     expect(found).toMatchObject([{ code: "cfn/unknown-property", line: 7, resource: "Q" }]);
   });
+
+  it("reports intrinsic functions with the wrong arguments or sharing their mapping with other keys", () => {
+    const found = problems(`Parameters:
+  Stage: { Type: String }
+Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: { "Fn::Join": ["-", "a", "b"] }
+      DelaySeconds: { "Fn::Select": [0] }
+      RedrivePolicy: { Ref: Stage, Extra: 1 }
+`);
+    expect(found.map((p) => [p.code, p.message.replace(/^.*?: /, "")])).toEqual([
+      ["cfn/intrinsic-shape", "Fn::Join takes [delimiter, [values…]]"],
+      ["cfn/intrinsic-shape", "Fn::Select takes [index, [values…]]"],
+      ["cfn/intrinsic-shape", "Ref must be the only key of its mapping (found Ref, Extra)"],
+    ]);
+  });
+
+  it("requires Handler and Runtime of a zip-packaged function, taking SAM Globals into account", () => {
+    expect(codes(`Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: { Role: r, Code: { S3Bucket: b, S3Key: k }, Handler: index.handler }\n`)).toEqual(["cfn/required-property"]);
+    expect(codes(`Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: { Role: r, Code: { ImageUri: uri }, PackageType: Image }\n`)).toEqual([]);
+    const sam = (globals: string) => codes(`Transform: AWS::Serverless-2016-10-31\n${globals}Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: { CodeUri: s3://b/k, Handler: a.b }\n`);
+    expect(sam("")).toEqual(["cfn/required-property"]);
+    expect(sam("Globals:\n  Function:\n    Runtime: python3.12\n")).toEqual([]);
+  });
+
+  it("reports IgnoreGlobals names that Globals cannot set", () => {
+    const [p] = problems(`Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: { Runtime: python3.12, Timeout: 30 }
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    IgnoreGlobals: [Timeot]
+    Properties: { CodeUri: s3://b/k, Handler: a.b }
+`);
+    expect(p).toMatchObject({ code: "sam/ignore-globals", line: 7 });
+    expect(p.message).toContain("did you mean Timeout");
+  });
+
+  it("turns errors into warnings when a macro may rewrite the template first", () => {
+    const found = problems(`Transform: MyMacro\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: { Nope: 1 }\n`);
+    expect(found.map((p) => p.severity)).toEqual(["warning"]);
+    expect(found[0].message).toContain("macro MyMacro");
+  });
+
+  it("does not see a cycle between a SAM function's API event and the API that invokes it", () => {
+    expect(
+      codes(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        paths:
+          /:
+            get:
+              x-amazon-apigateway-integration:
+                uri: !Sub "arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations"
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, Events: { Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /, Method: get } } } }
+`),
+    ).toEqual([]);
+  });
 });
+
