@@ -16,6 +16,7 @@ import { envVarNameFor } from "./wiring";
 import { entryPoint, languageOf, type StarterOptions } from "./runtimes";
 import type { AccessService, CodeLanguage, FunctionAccess, FunctionWiring, GeneratedFile, TriggerKind } from "./types";
 import { handlerEventType, handlerResultType } from "./declarations";
+import { TRIGGER_LABELS } from "./sample-events";
 
 function camel(id: string): string {
   return id.charAt(0).toLowerCase() + id.slice(1);
@@ -267,7 +268,7 @@ function finishJs(text: string, typescript: boolean): string {
 
 function describeTriggers(wiring: FunctionWiring): string {
   if (wiring.triggers.length === 0) return "nothing yet (invoke it directly or wire a trigger to it)";
-  return wiring.triggers.map((t) => `${t.kind}${t.source ? ` from ${t.source}` : ""}${t.method || t.path ? ` (${[t.method, t.path].filter(Boolean).join(" ")})` : ""}`).join(", ");
+  return wiring.triggers.map((t) => `${TRIGGER_LABELS[t.kind]}${t.source ? ` from ${t.source}` : ""}${t.method || t.path ? ` (${[t.method, t.path].filter(Boolean).join(" ")})` : ""}`).join(", ");
 }
 
 function jsSource(wiring: FunctionWiring, typescript: boolean): string {

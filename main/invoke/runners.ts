@@ -104,6 +104,13 @@ try:
 except Exception:
     pass
 
+# The Lambda Python runtime puts a handler on the root logger, so logger.info(...) in a handler
+# reaches the logs once the level allows it; do the same locally (stdout, like the runtime).
+import logging
+_handler = logging.StreamHandler(sys.stdout)
+_handler.setFormatter(logging.Formatter("[%(levelname)s]\t%(asctime)s\t%(message)s"))
+logging.getLogger().addHandler(_handler)
+
 class Context:
     def __init__(self):
         self.function_name = function_name

@@ -149,6 +149,11 @@ describe("local invoke of a Python handler", async () => {
     expect(r.logs).toContain("hi from Fn");
   });
 
+  it.runIf(python)("shows what the handler logs through the logging module, as the Lambda runtime does", async () => {
+    const r = await run("py-logging", `import logging\nlogger = logging.getLogger()\nlogger.setLevel(logging.INFO)\n\ndef handler(event, context):\n    logger.info("processing %s", event["name"])\n    return 1\n`);
+    expect(r.logs).toMatch(/\[INFO\]\t.*\tprocessing Ada/);
+  });
+
   it.runIf(python)("reports a raised exception with its traceback", async () => {
     const r = await run("py-throws", `def handler(event, context):\n    raise ValueError("bad input")\n`);
     expect(r.status).toBe("error");

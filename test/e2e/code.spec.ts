@@ -229,3 +229,38 @@ test("renaming a function offers to rename its code folder", async ({ host, open
   await page.getByRole("tab", { name: /^Template/ }).click();
   await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/CodeUri: src\/Greeter\//);
 });
+
+test("creates a Python starter and runs it with python3", async ({ host, openApp }) => {
+  const python = await host.call("invoke.runtimes");
+  test.skip(!python.value?.python, "python3 is not installed here");
+  const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+  Thumbnailer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Created:
+          Type: S3
+          Properties:
+            Bucket: !Ref Uploads
+            Events: s3:ObjectCreated:*
+`;
+  const dir = await host.makeProject({ "template.yaml": template });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Thumbnailer");
+  const form = page.getByRole("form", { name: "Create code for Thumbnailer" });
+  await form.getByRole("combobox", { name: "Runtime" }).selectOption("python3.13");
+  await expect(form.getByRole("combobox", { name: "Language" })).toHaveCount(0);
+  await form.getByRole("button", { name: "Create code" }).click();
+  await expect(page.getByRole("tab", { name: "app.py (Thumbnailer)" })).toBeVisible();
+  expect(await fs.readFile(path.join(dir, "src/Thumbnailer/app.py"), "utf8")).toContain('urllib.parse.unquote_plus(record["s3"]["object"]["key"])');
+
+  const testPane = page.getByRole("region", { name: "Test Thumbnailer" });
+  await expect(testPane.getByRole("textbox", { name: "Test event" })).toHaveValue(/"name": "uploads"/);
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByText(/^Succeeded in .* Python 3/)).toBeVisible();
+  await expect(testPane.getByLabel("Logs")).toContainText("uploads/example.json");
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-python.png" });
+});
