@@ -44,6 +44,19 @@ export function modelFromParsed(parsed: ParsedTemplate, problems: Problem[] = []
   } else {
     for (const [id, raw] of Object.entries(rawResources)) {
       const at = line(["Resources", id]);
+      if (id.startsWith("Fn::ForEach::")) {
+        // Expanded by the AWS::LanguageExtensions transform at deploy time; kept verbatim.
+        problems.push({
+          severity: "info",
+          code: "template/foreach",
+          message: `${id} is a loop expanded by the AWS::LanguageExtensions transform when deploying; the resources it makes are not drawn`,
+          source: "parse",
+          file,
+          line: at,
+          column: 1,
+        });
+        continue;
+      }
       if (!isRecord(raw) || typeof raw.Type !== "string") {
         problems.push({
           severity: "error",

@@ -182,8 +182,11 @@ function removeResource(text: string, model: TemplateModel, id: string, file?: s
 // ---------------------------------------------------------------------------------------------
 // Rename
 
-/** Every place in the document that refers to a logical ID, as text edits. */
-export function renameEdits(parsed: ParsedTemplate, from: string, to: string): TextEdit[] {
+/**
+ * Every place in the document that refers to a logical ID, as text edits (and the key itself,
+ * unless `referencesOnly`: used for the IDs SAM derives from a resource's ID, such as its role).
+ */
+export function renameEdits(parsed: ParsedTemplate, from: string, to: string, referencesOnly = false): TextEdit[] {
   const { text } = parsed;
   const edits: TextEdit[] = [];
   const replaceScalar = (node: YamlNode, replace: (source: string) => string) => {
@@ -249,7 +252,7 @@ export function renameEdits(parsed: ParsedTemplate, from: string, to: string): T
       }
     }
   }
-  edits.push(renameKeyEdit(parsed, ["Resources", from], to));
+  if (!referencesOnly) edits.push(renameKeyEdit(parsed, ["Resources", from], to));
   return edits;
 }
 
@@ -262,8 +265,16 @@ function renameResource(text: string, model: TemplateModel, from: string, to: st
   if (model.resources.some((r) => r.id === to) || model.parameters.some((p) => p.name === to)) return refuse(`${to} is already used in this template.`, "Choose another logical ID.");
   const parsed = parseForEdit(text, file);
   const log = new EditLog(text);
-  log.apply(renameEdits(parsed, from, to));
+  const edits = renameEdits(parsed, from, to);
   const notes: string[] = [];
+  // SAM names a function's generated role <Function>Role; references to it follow the rename.
+  const role = `${from}Role`;
+  if (resource.type === "AWS::Serverless::Function" && resource.properties.Role === undefined && !model.resources.some((r) => r.id === role)) {
+    const roleEdits = renameEdits(parsed, role, `${to}Role`, true);
+    if (roleEdits.length) notes.push(`References to SAM's generated role ${role} now name ${to}Role.`);
+    edits.push(...roleEdits);
+  }
+  log.apply(edits);
   const codeUri = resource.properties.CodeUri;
   if (typeof codeUri === "string" && codeUri.includes(from)) notes.push(`CodeUri still points at ${codeUri}; the code folder keeps its name.`);
   return finish(log, file, [to], notes);
