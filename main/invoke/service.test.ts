@@ -127,6 +127,13 @@ describe("local invoke isolation", () => {
     expect(order).toEqual(["timer fired", "invoke finished"]);
   });
 
+  it("says how to install an AWS SDK package the Lambda runtime would provide", async () => {
+    const p = project("node-sdk", "nodejs22.x", "index.ts", `import { SQSClient } from "@aws-sdk/client-flowform-missing";\nexport const handler = async () => String(new SQSClient({}));\n`);
+    const r = await invokeFunction({ projectDir: p.dir, model: p.model, functionId: "Fn", event });
+    expect(r.status).toBe("error");
+    expect(r.notes.join(" ")).toContain("npm install --save-dev @aws-sdk/client-flowform-missing");
+  });
+
   it("explains when the handler file is missing", async () => {
     const p = project("node-missing", "nodejs20.x", "other.mjs", "export const handler = async () => 1;");
     const r = await invokeFunction({ projectDir: p.dir, model: p.model, functionId: "Fn", event });

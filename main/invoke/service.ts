@@ -210,10 +210,34 @@ export async function invokeFunction(req: InvokeRequest): Promise<InvokeResult> 
       notes.push("Environment variables that refer to other resources hold placeholders such as <OrdersTable name>: nothing is deployed locally.");
     }
     const result = await runChild(command, args, childEnv, codeDir, (req.timeoutSeconds ?? settings.timeout) * 1000, req.signal);
+    const missing = missingModuleNote(result.error);
+    if (missing) notes.push(missing);
     return { ...result, notes: [...notes, ...result.notes], environment, ...(ranWith ? { ranWith } : {}) };
   } finally {
     await fs.rm(work, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * The Lambda runtimes ship the AWS SDK (v3 for Node.js 18+, boto3 for Python), so handlers import
+ * it without declaring it; on this machine it must be installed to run the code at all.
+ */
+function missingModuleNote(error: InvokeError | undefined): string | undefined {
+  if (!error) return undefined;
+  const node = /Cannot find (?:module|package) '((?:@aws-sdk\/)?[^'/]+(?:\/[^']+)?)'/.exec(error.message);
+  if (node) {
+    const name = node[1].startsWith("@") ? node[1].split("/").slice(0, 2).join("/") : node[1].split("/")[0];
+    return name.startsWith("@aws-sdk/")
+      ? `${name} is part of the Lambda Node.js runtime but is not installed here: run \`npm install --save-dev ${name}\` in the function's folder to test locally (calls to AWS still fail locally: there are no credentials).`
+      : `${name} is not installed: run \`npm install ${name}\` in the function's folder.`;
+  }
+  const python = /No module named '([^'.]+)/.exec(error.message);
+  if (python) {
+    return python[1] === "boto3" || python[1] === "botocore"
+      ? "boto3 is part of the Lambda Python runtime but is not installed here: run `pip install boto3` to test locally (calls to AWS still fail locally: there are no credentials)."
+      : `The Python module ${python[1]} is not installed: add it to requirements.txt and pip install it.`;
+  }
+  return undefined;
 }
 
 interface ChildOutcome {
