@@ -56,7 +56,11 @@ export function Toolbar() {
         <CommandButton command="view.togglePalette" label="Palette" title="Show or hide the palette" pressed={panels.palette} />
         <CommandButton command="view.toggleInspector" label="Inspector" title="Show or hide the inspector" pressed={panels.inspector} />
         <CommandButton command="view.toggleBottomPanel" label="Panel" title="Show or hide the bottom panel" pressed={panels.bottom} />
-        <CommandButton command="view.toggleTheme" label={theme === "system" ? "Theme: system" : `Theme: ${theme}`} title="Switch between light and dark" />
+        <CommandButton
+          command="view.toggleTheme"
+          label={theme === "system" ? "Theme: system" : `Theme: ${theme}`}
+          title={theme === "system" ? "Following the system's light/dark setting; click for the other theme" : "Click to follow the system's light/dark setting again"}
+        />
         <CommandButton command="help.about" label="About" title="About Flowform" />
       </div>
     </header>

@@ -156,7 +156,8 @@ const builtIn: Partial<Record<MenuCommand, CommandHandler>> = {
   "view.togglePalette": () => store().togglePanel("palette"),
   "view.toggleInspector": () => store().togglePanel("inspector"),
   "view.toggleBottomPanel": () => store().togglePanel("bottom"),
-  "view.toggleTheme": () => store().setTheme(effectiveTheme() === "dark" ? "light" : "dark"),
+  // Two states: follow the OS, or the other theme than the OS's. A second toggle follows the OS again.
+  "view.toggleTheme": () => store().setTheme(store().theme === "system" ? (effectiveTheme() === "dark" ? "light" : "dark") : "system"),
   "help.about": async () => {
     const about = await appInfo();
     await store().ask({

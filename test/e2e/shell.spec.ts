@@ -28,14 +28,26 @@ test("shows the palette, canvas, inspector, bottom panel with its tabs, and stat
   await expect(app).toHaveTitle("Untitled — Flowform");
 });
 
+test("follows the system's light or dark setting", async ({ app }) => {
+  await app.emulateMedia({ colorScheme: "dark" });
+  await expect(app.locator("html")).toHaveAttribute("data-theme", "dark");
+  await app.emulateMedia({ colorScheme: "light" });
+  await expect(app.locator("html")).toHaveAttribute("data-theme", "light");
+});
+
 test("hides and shows regions from the View commands, and switches the theme", async ({ app }) => {
   await app.getByRole("button", { name: "Inspector" }).click();
   await expect(app.getByRole("complementary", { name: "Inspector" })).toHaveCount(0);
   await app.getByRole("button", { name: "Inspector" }).click();
   await expect(app.getByRole("complementary", { name: "Inspector" })).toBeVisible();
   const before = await app.locator("html").getAttribute("data-theme");
-  await app.getByRole("button", { name: /^Theme/ }).click();
+  const theme = app.getByRole("button", { name: /^Theme/ });
+  await expect(theme).toHaveText("Theme: system");
+  await theme.click();
   await expect(app.locator("html")).toHaveAttribute("data-theme", before === "dark" ? "light" : "dark");
+  await theme.click();
+  await expect(theme).toHaveText("Theme: system");
+  await expect(app.locator("html")).toHaveAttribute("data-theme", before!);
 });
 
 test("creates a project, saves it, reopens it and shows the same template", async ({ app, host }) => {
