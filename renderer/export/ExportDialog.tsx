@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { registerCommand } from "../app/commands";
 import { useStore } from "../store";
-import { cloudFormationTransform, download, EXPORT_CHOICES, exportDiagramSvg, exportTemplateText, svgToPng, type ExportFormat } from "./formats";
+import { download, EXPORT_CHOICES, exportDiagramSvg, exportTemplateText, svgToPng, type ExportFormat } from "./formats";
 import "./export.css";
 
 let openDialog: (() => void) | null = null;
@@ -21,7 +21,8 @@ function baseName(): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, "-");
 }
 
-export async function runExport(format: ExportFormat): Promise<string> {
+/** Export in a format; returns the file name and, for CloudFormation, what still needs the SAM transform. */
+export async function runExport(format: ExportFormat): Promise<{ fileName: string; unsupported: string[] }> {
   const s = useStore.getState();
   const choice = EXPORT_CHOICES.find((c) => c.format === format)!;
   const fileName = format === "svg" || format === "png" ? `${baseName()}-diagram.${choice.extension}` : `${baseName()}.${choice.extension}`;
@@ -30,11 +31,11 @@ export async function runExport(format: ExportFormat): Promise<string> {
     const dark = document.documentElement.getAttribute("data-theme") === "dark";
     const svg = exportDiagramSvg(s.lastGoodModel, s.nodes, s.edges, dark);
     download(format === "svg" ? new Blob([svg], { type: choice.mime }) : await svgToPng(svg), fileName);
-  } else {
-    const text = exportTemplateText(format, s.templateText, s.project?.templateFile);
-    download(new Blob([text], { type: choice.mime }), fileName);
+    return { fileName, unsupported: [] };
   }
-  return fileName;
+  const { text, unsupported } = exportTemplateText(format, s.templateText, s.project?.templateFile);
+  download(new Blob([text], { type: choice.mime }), fileName);
+  return { fileName, unsupported };
 }
 
 export function ExportDialog() {
@@ -56,12 +57,18 @@ export function ExportDialog() {
     if (open) requestAnimationFrame(() => dialog.current?.querySelector<HTMLInputElement>("input:checked")?.focus());
   }, [open]);
   if (!open) return null;
-  const cfnAvailable = cloudFormationTransform() !== null;
   const submit = async () => {
     try {
-      const file = await runExport(format);
+      const { fileName, unsupported } = await runExport(format);
       setOpen(false);
-      useStore.getState().setStatus(`Exported ${file}`);
+      useStore
+        .getState()
+        .setStatus(
+          unsupported.length
+            ? `Exported ${fileName}; ${unsupported.length} part(s) still need the SAM transform: ${unsupported.join("; ")}`
+            : `Exported ${fileName}`,
+          unsupported.length ? "error" : "info",
+        );
     } catch (e) {
       setError((e as Error).message);
     }
@@ -81,16 +88,12 @@ export function ExportDialog() {
         <h2 id="ff-export-title">Export</h2>
         <fieldset>
           <legend>Format</legend>
-          {EXPORT_CHOICES.map((c) => {
-            const disabled = (c.format === "cfn-yaml" || c.format === "cfn-json") && !cfnAvailable;
-            return (
-              <label key={c.format} className={disabled ? "ff-modal__disabled" : undefined}>
-                <input type="radio" name="ff-export-format" value={c.format} checked={format === c.format} disabled={disabled} onChange={() => setFormat(c.format)} />
-                {c.label}
-                {disabled && <span className="ff-modal__note"> — needs the SAM transform (not in this build)</span>}
-              </label>
-            );
-          })}
+          {EXPORT_CHOICES.map((c) => (
+            <label key={c.format}>
+              <input type="radio" name="ff-export-format" value={c.format} checked={format === c.format} onChange={() => setFormat(c.format)} />
+              {c.label}
+            </label>
+          ))}
         </fieldset>
         {error && (
           <p className="ff-modal__error" role="alert">

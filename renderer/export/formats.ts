@@ -1,12 +1,10 @@
 /**
- * What the export writes: the template in the project's own SAM form (YAML as written, or
- * converted to JSON / YAML), plain CloudFormation when core can transform it, and the diagram.
+ * What the export writes: the template in the project's own SAM form (YAML byte for byte, or
+ * JSON), plain CloudFormation (SAM transformed locally by core/transform), and the diagram.
  */
-import { stringify } from "yaml";
-import * as core from "../../core";
+import { exportTemplate } from "../../core";
 import { cardFor } from "../../core/catalog";
 import type { TemplateModel } from "../../core/model/types";
-import { parseTemplate } from "../../core/template/parse";
 import type { ResourceNode, WireEdge } from "../canvas/diagram";
 import { diagramSvg, DARK_THEME, LIGHT_THEME, type SvgNode, type SvgWire } from "./diagram-svg";
 
@@ -28,40 +26,20 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { format: "png", label: "Diagram (PNG)", extension: "png", mime: "image/png" },
 ];
 
-type Transform = (text: string, file?: string) => { template?: Record<string, unknown>; problems?: { message: string }[] } | Record<string, unknown>;
-
-/** core/transform's SAM → CloudFormation, when this build has it (issue 4b). */
-export function cloudFormationTransform(): Transform | null {
-  const c = core as unknown as Record<string, unknown>;
-  const fn = c.exportTemplate ?? c.toCloudFormation ?? c.transformTemplate;
-  return typeof fn === "function" ? (fn as Transform) : null;
+export interface ExportedText {
+  text: string;
+  /** Parts core could not transform locally (they still need the SAM transform to deploy). */
+  unsupported: string[];
 }
 
-/** The template as plain JS (intrinsics in long form), for JSON/YAML conversion. */
-function templateValue(text: string, file?: string): Record<string, unknown> {
-  const { parsed, problems } = parseTemplate(text, file);
-  if (!parsed) throw new Error(`The template does not parse: ${problems[0]?.message ?? "unknown error"}`);
-  return parsed.value;
-}
-
-export function exportTemplateText(format: Exclude<ExportFormat, "svg" | "png">, text: string, file?: string): string {
-  const isJsonSource = /^\s*\{/.test(text);
-  switch (format) {
-    case "sam-yaml":
-      // The project's own text, byte for byte, when it is already YAML.
-      return isJsonSource ? stringify(templateValue(text, file)) : text;
-    case "sam-json":
-      return isJsonSource ? text : JSON.stringify(templateValue(text, file), null, 2) + "\n";
-    case "cfn-yaml":
-    case "cfn-json": {
-      const transform = cloudFormationTransform();
-      if (!transform) throw new Error("CloudFormation export is not available in this build.");
-      const out = transform(text, file) as { template?: Record<string, unknown>; problems?: { message: string }[] };
-      const template = out.template ?? (out as Record<string, unknown>);
-      if (!out.template && out.problems) throw new Error(out.problems.map((p) => p.message).join("; "));
-      return format === "cfn-json" ? JSON.stringify(template, null, 2) + "\n" : stringify(template);
-    }
+/** The template in the chosen form (core/transform's exportTemplate). */
+export function exportTemplateText(format: Exclude<ExportFormat, "svg" | "png">, text: string, file?: string): ExportedText {
+  const result = exportTemplate(text, { format: format.startsWith("cfn") ? "cfn" : "sam", as: format.endsWith("json") ? "json" : "yaml", file });
+  if (result.text === null) {
+    const first = result.problems.find((p) => p.severity === "error") ?? result.problems[0];
+    throw new Error(`The template cannot be exported: ${first ? `${first.line ? `line ${first.line}: ` : ""}${first.message}` : "it does not parse"}.`);
   }
+  return { text: result.text, unsupported: result.unsupported };
 }
 
 /** The diagram's nodes and wires as the SVG drawer wants them. */

@@ -149,7 +149,7 @@ test("saves positions in flowform.json and reopens the same diagram", async ({ h
   expect(await positions()).toEqual(before);
 });
 
-test("exports the template as SAM JSON and the diagram as SVG", async ({ host, openApp }) => {
+test("exports the template as SAM JSON and plain CloudFormation, and the diagram as SVG and PNG", async ({ host, openApp }) => {
   const dir = await host.makeProject({ "template.yaml": await readCorpus("serverless-patterns/apigw-lambda-dynamodb/template.yaml") }, "weather");
   const page = await openApp({ project: dir });
   await expect(node(page, "Function LambdaFunction")).toBeVisible();
@@ -171,6 +171,24 @@ test("exports the template as SAM JSON and the diagram as SVG", async ({ host, o
   const drawing = await fsp.readFile((await svg.path())!, "utf8");
   expect(drawing).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   for (const id of ["LambdaFunction", "DynamoDBTable", "ServerlessRestApi", "POST /", "read-write"]) expect(drawing).toContain(id);
+
+  await page.getByRole("button", { name: "Export…" }).click();
+  await dialog.getByRole("radio", { name: "CloudFormation template (JSON)" }).check();
+  const [cfn] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Export file" }).click()]);
+  expect(cfn.suggestedFilename()).toBe("weather.cfn.json");
+  const plain = JSON.parse(await fsp.readFile((await cfn.path())!, "utf8"));
+  expect(plain.Transform).toBeUndefined();
+  expect(plain.Resources.LambdaFunction.Type).toBe("AWS::Lambda::Function");
+  expect(plain.Resources.DynamoDBTable.Type).toBe("AWS::DynamoDB::Table");
+
+  await page.getByRole("button", { name: "Export…" }).click();
+  await dialog.getByRole("radio", { name: "Diagram (PNG)" }).check();
+  const [png] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Export file" }).click()]);
+  expect(png.suggestedFilename()).toBe("weather-diagram.png");
+  const bytes = await fsp.readFile((await png.path())!);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // Drawn at twice the SVG's size: wider than the three nodes side by side.
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(2 * 3 * 220);
 });
 
 test("works from the keyboard: Tab between nodes, Enter to inspect, arrows to move, Ctrl+D, Delete", async ({ app: page }) => {
