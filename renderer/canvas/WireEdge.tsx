@@ -5,6 +5,7 @@
 import { memo } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import type { WireEdge as WireEdgeType } from "./diagram";
+import { useStore } from "../store";
 
 export const wireDash: Record<string, string | undefined> = {
   trigger: undefined,
@@ -48,6 +49,7 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
           <div
             className={`ff-wire-label ff-wire-label--${kind}${selected ? " ff-wire-label--selected" : ""} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            onClick={() => useStore.getState().selectWire(id)}
           >
             {data.label}
           </div>

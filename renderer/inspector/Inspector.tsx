@@ -459,7 +459,9 @@ function SettingInput({ connection, field }: { connection: Connection; field: Se
   let control: ReactNode;
   if (field.type === "readonly") control = <input id={id} value={shown} readOnly />;
   else if (field.type === "enum" || field.type === "boolean") {
-    const options = field.type === "boolean" ? ["true", "false"] : field.options ?? [];
+    // Keep the template's own spelling: SAM accepts `get` as well as `GET`.
+    const lower = typeof value === "string" && value !== "" && value === value.toLowerCase();
+    const options = field.type === "boolean" ? ["true", "false"] : (field.options ?? []).map((o) => (lower && field.key === "method" ? o.toLowerCase() : o));
     control = (
       <select id={id} value={text} onChange={(e) => { setText(e.target.value); commit(e.target.value); }}>
         {options.map((o) => (

@@ -1,0 +1,55 @@
+/**
+ * The inspector and the palette end to end: a property form generated from the catalog card, a
+ * wire's settings, starters and palette search.
+ */
+import { test, expect } from "./fixtures";
+
+test("starts from a starter and edits a function's memory and a route's path in the inspector", async ({ app: page }) => {
+  await page.getByRole("button", { name: "HTTP API + function + table" }).click();
+  const fn = page.getByRole("group", { name: "Function ItemsFunction", exact: true });
+  await expect(fn).toBeVisible();
+  await expect(page.getByRole("group", { name: "HTTP API Api", exact: true })).toBeVisible();
+  await expect(page.getByRole("group", { name: "DynamoDB table ItemsTable", exact: true })).toBeVisible();
+  const yaml = page.getByRole("textbox", { name: "Template source" });
+
+  await fn.click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await expect(inspector.getByRole("heading", { name: "ItemsFunction" })).toBeVisible();
+  // Required marks and choices come from the catalog card.
+  await expect(inspector.getByRole("combobox", { name: /^Runtime/ })).toHaveValue("nodejs22.x");
+  const memory = inspector.getByRole("spinbutton", { name: "Memory (MB)" });
+  await memory.fill("512");
+  await memory.press("Enter");
+  await expect(yaml).toHaveValue(/MemorySize: 512\n/);
+  await memory.fill("64");
+  await memory.press("Enter");
+  await expect(inspector.getByRole("alert")).toHaveText("Memory (MB) must be at least 128.");
+  await expect(yaml).toHaveValue(/MemorySize: 512\n/);
+
+  // A wire: what it adds and why, and its settings.
+  await page.locator(".ff-wire-label", { hasText: "GET /items" }).click();
+  await expect(inspector.getByRole("heading", { name: "Api → ItemsFunction" })).toBeVisible();
+  await expect(inspector.getByRole("region", { name: "What this wire adds" })).toContainText(/ListItems/);
+  const routePath = inspector.getByRole("textbox", { name: "Path" });
+  await routePath.fill("/things");
+  await routePath.press("Enter");
+  await expect(yaml).toHaveValue(/Path: \/things\n\s+Method: get/);
+  await expect(page.locator(".ff-wire-label", { hasText: "GET /things" })).toBeVisible();
+  // The comments of the starter are still there.
+  await expect(yaml).toHaveValue(/# One function serves both routes; the handler switches on the route\./);
+});
+
+test("filters the palette as you type and adds the first match with Enter", async ({ app: page }) => {
+  const search = page.getByRole("searchbox", { name: "Search resources" });
+  await search.fill("queue");
+  await expect(page.getByRole("button", { name: "Add SQS queue" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add Function" })).toHaveCount(0);
+  await search.press("Enter");
+  await expect(page.getByRole("group", { name: "SQS queue Queue1", exact: true })).toBeVisible();
+  await search.fill("zzz-no-such-thing");
+  await expect(page.getByText("No resource matches “zzz-no-such-thing”.")).toBeVisible();
+  await search.fill("");
+  await page.getByRole("button", { name: "Add S3 bucket" }).click();
+  await expect(page.getByRole("group", { name: "S3 bucket Bucket1", exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/Bucket1:\n\s+Type: AWS::S3::Bucket/);
+});
