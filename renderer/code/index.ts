@@ -4,9 +4,12 @@
  * (double-click on a function node, or its "Edit code" button).
  */
 import { useStore } from "../store";
+import { installFunctionDoubleClick } from "./canvas-bridge";
 
 export { CodePanel } from "./CodePanel";
 export type { CodeSlice, CodeBuffer, TestRun } from "./slice";
+
+installFunctionDoubleClick();
 
 /** Open a function's code in the code panel (creates nothing until the user asks). */
 export function openFunctionCode(functionId: string): Promise<void> {

@@ -86,6 +86,15 @@ test("opens a function's handler, saves an edit to disk and runs a test", async 
   await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-panel-bottom.png" });
 });
 
+test("double-clicking a function node opens its handler", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  await page.getByRole("group", { name: "Function Hello", exact: true }).dblclick();
+  await expect(page.getByRole("tab", { name: /^Code/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+});
+
 test("creates starter code shaped by the wiring and runs it", async ({ host, openApp }) => {
   const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
