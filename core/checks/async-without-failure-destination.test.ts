@@ -68,3 +68,32 @@ Resources:
     expect(run(text)).toEqual([]);
   });
 });
+
+describe("asynchronous trigger wording", () => {
+  it("names a CloudWatch Logs subscription and explains that a rule's own DLQ does not cover function failures", () => {
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Logs:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Events:
+        Sub: { Type: CloudWatchLogs, Properties: { LogGroupName: /app, FilterPattern: ERROR } }
+  OnEvent:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Events:
+        Rule:
+          Type: EventBridgeRule
+          Properties:
+            Pattern: { source: [app] }
+            DeadLetterConfig: { Arn: arn:aws:sqs:us-east-1:123456789012:rule-dlq }
+`;
+    const problems = run(text);
+    expect(problems.find((p) => p.resource === "Logs")?.message).toContain("invoked asynchronously by a CloudWatch Logs subscription");
+    expect(problems.find((p) => p.resource === "OnEvent")?.message).toContain("only keeps events EventBridge could not deliver to Lambda");
+  });
+});

@@ -24,6 +24,9 @@ const SOURCE_WORDS: Record<string, string> = {
   sns: "SNS",
   eventbridge: "EventBridge",
   schedule: "a schedule",
+  CloudWatchLogs: "a CloudWatch Logs subscription",
+  IoTRule: "an IoT rule",
+  SES: "Amazon SES",
   other: "an asynchronous event source",
 };
 
@@ -48,7 +51,9 @@ export const asyncWithoutFailureDestination: CheckRule = {
       const onFailure = isObject(eic.DestinationConfig) ? eic.DestinationConfig.OnFailure : undefined;
       const dlq = p.DeadLetterQueue ?? (isObject(p.DeadLetterConfig) ? p.DeadLetterConfig.TargetArn : undefined);
       if (onFailure !== undefined || dlq !== undefined || handledByResource.has(fn.resource.id)) continue;
-      const sources = [...new Set(triggers.map((t) => (t.source ? describe(ctx.facts.resources.get(t.source), t.source) : SOURCE_WORDS[t.kind] ?? t.kind)))];
+      const sources = [...new Set(triggers.map((t) => (t.source && ctx.facts.resources.has(t.source) ? describe(ctx.facts.resources.get(t.source), t.source) : SOURCE_WORDS[t.eventType ?? ""] ?? SOURCE_WORDS[t.kind] ?? t.kind)))];
+      // A rule's or schedule's own DeadLetterConfig only catches events EventBridge could not deliver.
+      const targetDlq = triggers.some((t) => t.settings.DeadLetterConfig !== undefined);
       const isSam = fn.resource.type === "AWS::Serverless::Function";
       problems.push(
         finding(ctx, {
@@ -57,7 +62,8 @@ export const asyncWithoutFailureDestination: CheckRule = {
           path: triggers[0].declaredIn === fn.resource.id ? triggers[0].path : undefined,
           message:
             `${describe(fn.resource, fn.resource.id)} is invoked asynchronously by ${sources.join(", ")} but has no on-failure destination or dead-letter queue: ` +
-            `events that still fail after Lambda's retries are dropped.`,
+            `events that still fail after Lambda's retries are dropped.` +
+            (targetDlq ? " (The event's DeadLetterConfig only keeps events EventBridge could not deliver to Lambda, not the function's own failures.)" : ""),
           why: WHY,
           // SAM creates the queue itself when OnFailure has Type SQS and no Destination.
           fix: isSam ? setPropertyFix("Send failed events to a new SQS queue (SAM creates it)", fn.resource.id, ["EventInvokeConfig", "DestinationConfig", "OnFailure"], { Type: "SQS" }) : undefined,

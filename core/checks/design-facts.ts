@@ -50,6 +50,8 @@ export interface Trigger {
   path: (string | number)[];
   /** Event name (SAM) or a short label. */
   name: string;
+  /** SAM event type (S3, SQS, CloudWatchLogs…), when declared as a SAM event. */
+  eventType?: string;
   /** S3 key filter rules. */
   prefix?: string;
   suffix?: string;
@@ -227,7 +229,7 @@ export function readDesignFacts(model: TemplateModel): DesignFacts {
       if (!isObject(event) || typeof event.Type !== "string") continue;
       const p = isObject(event.Properties) ? event.Properties : {};
       const path: (string | number)[] = ["Properties", "Events", name];
-      const base = { function: id, declaredIn: id, path, name, settings: p };
+      const base = { function: id, declaredIn: id, path, name, eventType: event.Type, settings: p };
       switch (event.Type) {
         case "S3": {
           const filter = s3KeyFilter(p.Filter);

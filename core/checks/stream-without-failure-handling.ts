@@ -25,6 +25,10 @@ const WHY_SQS =
   "and every attempt is billed. Source: Amazon SQS Developer Guide, \"Configuring an Amazon SQS queue to trigger an AWS Lambda function\" " +
   "(https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-lambda-function-trigger.html), read 2026-11-23.";
 
+function listOr(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
 export const streamWithoutFailureHandling: CheckRule = {
   id: "stream-without-failure-handling",
   title: "Stream or queue trigger without retry limit or failure destination",
@@ -57,7 +61,7 @@ export const streamWithoutFailureHandling: CheckRule = {
             rule: streamWithoutFailureHandling,
             resource: t.declaredIn,
             path: t.path,
-            message: `${fnName} reads ${source}${propertyBase.length ? ` (event ${t.name})` : ""} without ${missing.join(", ")}: ${consequence}.`,
+            message: `${fnName} reads ${source}${propertyBase.length ? ` (event ${t.name})` : ""} without ${listOr(missing)}: ${consequence}.`,
             why: WHY_STREAM,
             fix: unlimited ? setPropertyFix("Retry a failing batch at most 3 times", t.declaredIn, [...propertyBase, "MaximumRetryAttempts"], 3) : undefined,
           }),
