@@ -22,6 +22,9 @@
  * - `openApp(options?)`: opens the URL with the token in `page` and waits until the shell is
  *   ready (`<html data-flowform-ready>`); `options.project` opens that folder/template first.
  * - `app`: `page` after `openApp()` with a new project.
+ * - option `hostEnv`: extra environment for the host process, e.g.
+ *   `test.use({ hostEnv: { FLOWFORM_AWS_ENDPOINT: "http://127.0.0.1:4566" } })` (a getter works
+ *   too, for values known only in beforeAll: `test.use({ hostEnv: async ({}, use) => use({ … }) })`).
  * The build runs once before all specs (fixtures.setup.ts). Chromium is /usr/bin/chromium.
  */
 import { test as base, expect, type Page } from "@playwright/test";
@@ -81,6 +84,7 @@ interface StartOptions {
   dataDir: string;
   workDir: string;
   project?: string;
+  env?: Record<string, string>;
 }
 
 async function spawnHost(options: StartOptions): Promise<{ child: ChildProcess; url: string; log: string[] }> {
@@ -88,7 +92,7 @@ async function spawnHost(options: StartOptions): Promise<{ child: ChildProcess; 
   if (options.project) args.push("--project", options.project);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, FLOWFORM_DATA_DIR: options.dataDir, HOME: options.workDir },
+    env: { ...process.env, ...options.env, FLOWFORM_DATA_DIR: options.dataDir, HOME: options.workDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];
@@ -160,7 +164,7 @@ async function startHostProcess(options: StartOptions): Promise<WebHostProcess &
     },
     async restart() {
       await stopChild("SIGTERM");
-      current = await spawnHost({ dataDir: options.dataDir, workDir: options.workDir });
+      current = await spawnHost({ dataDir: options.dataDir, workDir: options.workDir, env: options.env });
     },
     output() {
       return current.log.join("");
@@ -193,18 +197,19 @@ export async function openApp(page: Page, host: WebHostProcess, options: { proje
 }
 
 export const test = base.extend<{
+  hostEnv: Record<string, string>;
   host: WebHostProcess;
   openApp: (options?: { project?: string }) => Promise<Page>;
   app: Page;
 }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  host: async ({}, use, testInfo) => {
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostEnv }, use, testInfo) => {
     const base = await fsp.mkdtemp(path.join(os.tmpdir(), "flowform-e2e-"));
     const dataDir = path.join(base, "data");
     const workDir = path.join(base, "work");
     await fsp.mkdir(dataDir, { recursive: true });
     await fsp.mkdir(workDir, { recursive: true });
-    const host = await startHostProcess({ dataDir, workDir });
+    const host = await startHostProcess({ dataDir, workDir, env: hostEnv });
     await use(host);
     await host.stop();
     if (testInfo.status !== testInfo.expectedStatus) {
