@@ -5,7 +5,8 @@
  */
 import { kindOf } from "../catalog";
 import { implicitResources, recogniseConnections } from "../connections";
-import { keyLineAt, parseTemplate, type ParsedTemplate } from "../template/parse";
+import { isMap, isScalar } from "yaml";
+import { keyLineAt, nodeAt, parseTemplate, positionAt, type ParsedTemplate } from "../template/parse";
 import type { ImportResult, Problem, Resource, TemplateModel, TemplateOutput, TemplateParameter } from "./types";
 
 const KNOWN_SECTIONS = new Set([
@@ -35,6 +36,15 @@ export function modelFromParsed(parsed: ParsedTemplate, problems: Problem[] = []
   const v = parsed.value;
   const file = parsed.file;
   const line = (path: (string | number)[]) => keyLineAt(parsed, path) ?? 1;
+  // Lines of the logical IDs, read once from the Resources map (keyLineAt per resource is quadratic).
+  const resourceLines = new Map<string, number>();
+  const resourcesNode = nodeAt(parsed, ["Resources"]);
+  if (isMap(resourcesNode)) {
+    for (const pair of resourcesNode.items) {
+      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      if (key?.range && isScalar(key)) resourceLines.set(String(key.value), positionAt(parsed, key.range[0]).line);
+    }
+  }
   const resources: Resource[] = [];
   const rawResources = v.Resources;
   if (rawResources === undefined) {
@@ -43,7 +53,7 @@ export function modelFromParsed(parsed: ParsedTemplate, problems: Problem[] = []
     problems.push({ severity: "error", code: "template/resources-shape", message: "Resources must be a mapping of logical IDs to resources", source: "parse", file, line: line(["Resources"]), column: 1, path: ["Resources"] });
   } else {
     for (const [id, raw] of Object.entries(rawResources)) {
-      const at = line(["Resources", id]);
+      const at = resourceLines.get(id) ?? line(["Resources", id]);
       if (id.startsWith("Fn::ForEach::")) {
         // Expanded by the AWS::LanguageExtensions transform at deploy time; kept verbatim.
         problems.push({

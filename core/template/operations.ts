@@ -13,6 +13,21 @@ import type { EditResult, Operation, Refusal, Resource, TemplateModel, TextEdit 
 import { appendEdit, applyTextEdits, blankLineBetweenEntries, detectStyle, EditError, EditLog, existsAt, hasValueAt, isEmptyAt, parseForEdit, removeEdit, renameKeyEdit, setEdit, type Path } from "./edits";
 import type { ParsedTemplate } from "./parse";
 
+/**
+ * The last few imports, by text: an operation imports its result, and the next operation (or the
+ * undo of this one) starts from that same text. Models are treated as read-only.
+ */
+const recentImports: { key: string; result: ReturnType<typeof importTemplate> }[] = [];
+function importCached(text: string, file?: string): ReturnType<typeof importTemplate> {
+  const key = `${file ?? ""}\u0000${text}`;
+  const hit = recentImports.find((e) => e.key === key);
+  if (hit) return hit.result;
+  const result = importTemplate(text, file);
+  recentImports.unshift({ key, result });
+  if (recentImports.length > 4) recentImports.pop();
+  return result;
+}
+
 const refuse = (reason: string, fix?: string): Refusal => (fix ? { refused: true, reason, fix } : { refused: true, reason });
 
 /** Resource-level keys; any other first key of a property path is taken to be under Properties. */
@@ -71,7 +86,7 @@ function newResourceSpacing(parsed: ParsedTemplate, path: Path, edit: TextEdit):
 
 function finish(log: EditLog, file: string | undefined, touched: string[], notes?: string[]): EditResult | Refusal {
   const after = log.text;
-  const imported = importTemplate(after, file);
+  const imported = importCached(after, file);
   if (!imported.model) {
     return refuse(`The edit would leave a template that does not parse (${imported.problems[0]?.message ?? "unknown error"}); nothing was changed.`);
   }
@@ -304,7 +319,7 @@ function withChanges(text: string, changes: readonly TemplateChange[], file?: st
 
 /** Apply one operation to the template text. Never throws: impossible edits come back as a Refusal. */
 export function applyOperation(text: string, op: Operation, file?: string): EditResult | Refusal {
-  const imported = importTemplate(text, file);
+  const imported = importCached(text, file);
   const model = imported.model;
   if (!model) return refuse(`The template does not parse (${imported.problems[0]?.message ?? "unknown error"}); fix it in the text first.`);
   try {
