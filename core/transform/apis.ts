@@ -97,7 +97,7 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   }
   ctx.resources[id] = { Type: "AWS::ApiGatewayV2::Api", ...passThroughAttributes(res), Properties: api };
   const stageName = props.StageName;
-  const stageId = stageName === undefined ? `${id}ApiGatewayDefaultStage` : typeof stageName === "string" ? `${id}${stageName.replace(/[^A-Za-z0-9]/g, "")}Stage` : `${id}Stage`;
+  const stageId = stageName === undefined || stageName === "$default" ? `${id}ApiGatewayDefaultStage` : typeof stageName === "string" ? `${id}${stageName.replace(/[^A-Za-z0-9]/g, "")}Stage` : `${id}Stage`;
   const stage: JsonObject = {
     ApiId: ref(id),
     AutoDeploy: true,

@@ -37,7 +37,7 @@ const PASS_THROUGH = [
 ] as const;
 
 /** SAM features this local transform does not produce; the function is reported, not guessed. */
-const NOT_SUPPORTED = ["DeploymentPreference", "FunctionUrlConfig", "CapacityProviderConfig", "AutoPublishAliasAllProperties", "PublishToLatestPublished", "FunctionScalingConfig"];
+const NOT_SUPPORTED = ["DeploymentPreference", "CapacityProviderConfig", "AutoPublishAliasAllProperties", "PublishToLatestPublished", "FunctionScalingConfig"];
 
 function code(props: JsonObject): JsonObject | undefined {
   if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
@@ -92,6 +92,29 @@ function eventInvokeConfig(ctx: TransformContext, id: string, res: JsonObject, c
     props.DestinationConfig = destinations;
   }
   ctx.resources[configId] = { Type: "AWS::Lambda::EventInvokeConfig", ...conditionOf(res), ...(alias ? { DependsOn: [alias] } : {}), Properties: props };
+}
+
+/**
+ * FunctionUrlConfig → AWS::Lambda::Url `<Id>Url`; with AuthType NONE, the two public permissions
+ * a function URL needs (lambda:InvokeFunctionUrl, and lambda:InvokeFunction via the URL).
+ */
+function functionUrl(ctx: TransformContext, id: string, res: JsonObject, config: JsonObject, aliasId: string | undefined): void {
+  const url: JsonObject = { AuthType: config.AuthType, TargetFunctionArn: aliasId ? ref(aliasId) : ref(id), ...pick(config, ["Cors", "InvokeMode"]) };
+  if (aliasId) url.Qualifier = (ctx.resources[aliasId].Properties as JsonObject).Name;
+  ctx.resources[`${id}Url`] = { Type: "AWS::Lambda::Url", ...conditionOf(res), ...(aliasId ? { DependsOn: [aliasId] } : {}), Properties: url };
+  if (config.AuthType === "NONE") {
+    const fn = aliasId ? ref(aliasId) : ref(id);
+    ctx.resources[`${id}UrlPublicPermissions`] = {
+      Type: "AWS::Lambda::Permission",
+      ...conditionOf(res),
+      Properties: { Action: "lambda:InvokeFunctionUrl", FunctionName: fn, FunctionUrlAuthType: "NONE", Principal: "*" },
+    };
+    ctx.resources[`${id}URLInvokeAllowPublicAccess`] = {
+      Type: "AWS::Lambda::Permission",
+      ...conditionOf(res),
+      Properties: { Action: "lambda:InvokeFunction", FunctionName: fn, InvokedViaFunctionUrl: true, Principal: "*" },
+    };
+  }
 }
 
 export function transformFunction(ctx: TransformContext, id: string, res: JsonObject): void {
@@ -170,6 +193,8 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
     }
     handler(ctx, target, name, (isPlainObject(event.Properties) ? event.Properties : {}) as JsonObject);
   }
+
+  if (isPlainObject(props.FunctionUrlConfig)) functionUrl(ctx, id, res, props.FunctionUrlConfig, aliasId);
 
   if (isPlainObject(props.EventInvokeConfig)) {
     eventInvokeConfig(ctx, id, res, props.EventInvokeConfig, typeof aliasName === "string" ? aliasName : "$LATEST", aliasId, inline);

@@ -75,6 +75,8 @@ export function toCloudFormation(input: ParsedTemplate | JsonObject): CloudForma
   const ctx = createContext(template);
   for (const [id, res] of Object.entries(resources)) {
     if (!isPlainObject(res) || typeof res.Type !== "string" || !res.Type.startsWith("AWS::Serverless::")) ctx.resources[id] = res as JsonObject;
+    // Embedded connectors may sit on any resource; they need the SAM transform.
+    if (isPlainObject(res) && res.Connectors !== undefined) ctx.unsupported.push(`${id}: Connectors`);
   }
   for (const [id, res] of Object.entries(resources)) {
     if (!isPlainObject(res) || typeof res.Type !== "string" || !res.Type.startsWith("AWS::Serverless::")) continue;
@@ -92,7 +94,6 @@ export function toCloudFormation(input: ParsedTemplate | JsonObject): CloudForma
       ctx.unsupported.push(`${id}: ${res.Type} is not transformed locally (kept as written; it needs the SAM transform)`);
       ctx.resources[id] = res;
     }
-    if (res.Connectors !== undefined) ctx.unsupported.push(`${id}: Connectors`);
   }
   transformApis(ctx, resources, globals);
 

@@ -46,9 +46,29 @@ export function assumeRolePolicy(service: string): JsonObject {
 export function managedPolicyArn(name: string): string {
   // ARNs and dynamic references pass through; so do names that are not AWS managed policies
   // (SAM only expands names it finds in IAM's list of AWS managed policies, which start AWS/Amazon).
-  if (name.startsWith("arn:") || name.startsWith("{{resolve:") || !/^(AWS|Amazon)/.test(name)) return name;
+  if (name.startsWith("arn:") || name.startsWith("{{resolve:") || !(/^(AWS|Amazon)/.test(name) || OTHER_AWS_MANAGED.has(name))) return name;
   return `arn:aws:iam::aws:policy/${SERVICE_ROLE_POLICIES.has(name) ? "service-role/" : ""}${name}`;
 }
+
+/** AWS managed policies commonly given to functions whose names do not start with AWS / Amazon. */
+const OTHER_AWS_MANAGED = new Set([
+  "CloudWatchLambdaInsightsExecutionRolePolicy",
+  "CloudWatchFullAccess",
+  "CloudWatchReadOnlyAccess",
+  "CloudWatchLogsFullAccess",
+  "CloudWatchLogsReadOnlyAccess",
+  "CloudWatchAgentServerPolicy",
+  "SecretsManagerReadWrite",
+  "IAMFullAccess",
+  "IAMReadOnlyAccess",
+  "ReadOnlyAccess",
+  "PowerUserAccess",
+  "AdministratorAccess",
+  "ComprehendFullAccess",
+  "ComprehendReadOnly",
+  "TranslateReadOnly",
+  "TranslateFullAccess",
+]);
 
 /**
  * AWS managed policies whose ARN has the `service-role/` path (IAM console, "AWS managed

@@ -67,7 +67,7 @@ export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: s
   const routes = ctx.httpRoutes.get(api) ?? [];
   routes.push({ target: target.id, event: name, path, method, integration: "lambda" });
   ctx.httpRoutes.set(api, routes);
-  const routeArn = isDefault ? "*" : path === "$default" ? "$default" : `${method === "any" ? "*" : method.toUpperCase()}${arnPath(path).replace(/\*\+?/g, "*")}`;
+  const routeArn = isDefault ? "*" : path === "$default" || path === "/$default" ? "$default" : `${method === "any" ? "*" : method.toUpperCase()}${arnPath(path).replace(/\*\+?/g, "*")}`;
   addPermission(ctx, target, `${target.id}${name}Permission`, "apigateway.amazonaws.com", {
     SourceArn: {
       "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${routeArn}`, { __ApiId__: ref(api), __Stage__: "*" }],

@@ -2,7 +2,7 @@
 import { httpApiEvent, restApiEvent } from "./api";
 import { s3Event, snsEvent } from "./notifications";
 import { eventBridgeRuleEvent, scheduleEvent, scheduleV2Event } from "./rules";
-import { dynamoDbEvent, kinesisEvent, sqsEvent } from "./stream";
+import { dynamoDbEvent, kinesisEvent, mskEvent, sqsEvent } from "./stream";
 import type { EventHandler } from "./types";
 
 export type { EventHandler, EventTarget } from "./types";
@@ -14,6 +14,7 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
   SNS: snsEvent,
   SQS: sqsEvent,
   Kinesis: kinesisEvent,
+  MSK: mskEvent,
   DynamoDB: dynamoDbEvent,
   Schedule: scheduleEvent,
   ScheduleV2: scheduleV2Event,

@@ -6,15 +6,16 @@
  */
 import { conditionOf, getAtt, pick, type JsonObject, type TransformContext } from "../context";
 import { isPlainObject } from "../../validate/intrinsics";
+import { managedPolicyArn } from "../policies";
 import { addPermission } from "./lambda-permission";
 import type { EventTarget } from "./types";
 
 export function snsEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  const id = `${target.id}${name}`;
   if (props.SqsSubscription !== undefined && props.SqsSubscription !== false) {
-    ctx.unsupported.push(`${target.id}: Events.${name} (SNS with SqsSubscription)`);
+    snsThroughQueue(ctx, target, id, props);
     return;
   }
-  const id = `${target.id}${name}`;
   ctx.resources[id] = {
     Type: "AWS::SNS::Subscription",
     ...conditionOf(target.source),
@@ -26,6 +27,50 @@ export function snsEvent(ctx: TransformContext, target: EventTarget, name: strin
     },
   };
   addPermission(ctx, target, `${id}Permission`, "sns.amazonaws.com", { SourceArn: props.Topic });
+}
+
+/**
+ * SqsSubscription: the topic delivers to a queue (generated `<Fn><Event>Queue`, or the one given)
+ * that the function polls: subscription (protocol sqs), queue policy letting the topic send,
+ * event source mapping `<Fn><Event>EventSourceMapping`, and the SQS polling policy.
+ */
+function snsThroughQueue(ctx: TransformContext, target: EventTarget, id: string, props: JsonObject): void {
+  const given = isPlainObject(props.SqsSubscription) ? props.SqsSubscription : undefined;
+  let queueArn: unknown;
+  let queueUrl: unknown;
+  if (given && given.QueueArn !== undefined) {
+    queueArn = given.QueueArn;
+    queueUrl = given.QueueUrl;
+  } else {
+    const queueId = `${id}Queue`;
+    ctx.resources[queueId] = { Type: "AWS::SQS::Queue", ...conditionOf(target.source), Properties: {} };
+    queueArn = getAtt(queueId, "Arn");
+    queueUrl = { Ref: queueId };
+  }
+  const policyId = given && typeof given.QueuePolicyLogicalId === "string" ? given.QueuePolicyLogicalId : `${id}QueuePolicy`;
+  ctx.resources[policyId] = {
+    Type: "AWS::SQS::QueuePolicy",
+    ...conditionOf(target.source),
+    Properties: {
+      Queues: [queueUrl],
+      PolicyDocument: {
+        Version: "2012-10-17",
+        Statement: [{ Action: "sqs:SendMessage", Effect: "Allow", Principal: "*", Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": props.Topic } } }],
+      },
+    },
+  };
+  ctx.resources[id] = {
+    Type: "AWS::SNS::Subscription",
+    ...conditionOf(target.source),
+    Properties: { Endpoint: queueArn, Protocol: "sqs", TopicArn: props.Topic, ...pick(props, ["FilterPolicy", "FilterPolicyScope", "Region", "RedrivePolicy"]) },
+  };
+  ctx.resources[`${id}EventSourceMapping`] = {
+    Type: "AWS::Lambda::EventSourceMapping",
+    ...conditionOf(target.source),
+    Properties: { BatchSize: given?.BatchSize ?? 10, Enabled: given?.Enabled ?? true, EventSourceArn: queueArn, FunctionName: target.invokeRef },
+  };
+  const arn = managedPolicyArn("AWSLambdaSQSQueueExecutionRole");
+  if (!target.managedPolicies.includes(arn)) target.managedPolicies.push(arn);
 }
 
 export function s3Event(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {

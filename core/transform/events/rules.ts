@@ -7,6 +7,7 @@
  */
 import { conditionOf, getAtt, pick, type JsonObject, type TransformContext } from "../context";
 import { assumeRolePolicy } from "../policies";
+import { isPlainObject } from "../../validate/intrinsics";
 import { addPermission } from "./lambda-permission";
 import type { EventTarget } from "./types";
 
@@ -22,7 +23,9 @@ function ruleTarget(ctx: TransformContext, target: EventTarget, name: string, pr
     if (dlq.Arn !== undefined) t.DeadLetterConfig = { Arn: dlq.Arn };
     else ctx.unsupported.push(`${target.id}: Events.${name} (DeadLetterConfig with a generated queue)`);
   }
-  if (target.kind === "statemachine") {
+  if (target.kind === "statemachine" && props.Role !== undefined) {
+    t.RoleArn = props.Role;
+  } else if (target.kind === "statemachine") {
     const roleId = `${ruleId}Role`;
     t.RoleArn = getAtt(roleId, "Arn");
     ctx.resources[roleId] = {
@@ -80,9 +83,12 @@ export function scheduleV2Event(ctx: TransformContext, target: EventTarget, name
   else if (props.OmitName !== true) schedule.Name = id;
   ctx.resources[id] = { Type: "AWS::Scheduler::Schedule", ...conditionOf(target.source), Properties: schedule };
   if (props.RoleArn === undefined) {
+    const policies: JsonObject[] = [{ PolicyName: policyName, PolicyDocument: { Statement: [{ Action: invokeAction, Effect: "Allow", Resource: target.invokeArn }] } }];
+    const dlqArn = isPlainObject(props.DeadLetterConfig) ? props.DeadLetterConfig.Arn : undefined;
+    if (dlqArn !== undefined) policies.push({ PolicyName: `${id}SQSPolicy`, PolicyDocument: { Statement: [{ Action: "sqs:SendMessage", Effect: "Allow", Resource: dlqArn }] } });
     const roleProps: JsonObject = {
       AssumeRolePolicyDocument: assumeRolePolicy("scheduler.amazonaws.com"),
-      Policies: [{ PolicyName: policyName, PolicyDocument: { Statement: [{ Action: invokeAction, Effect: "Allow", Resource: target.invokeArn }] } }],
+      Policies: policies,
     };
     if (props.PermissionsBoundary !== undefined) roleProps.PermissionsBoundary = props.PermissionsBoundary;
     ctx.resources[roleId] = { Type: "AWS::IAM::Role", ...conditionOf(target.source), Properties: roleProps };

@@ -67,6 +67,29 @@ export function sqsEvent(ctx: TransformContext, target: EventTarget, name: strin
   addManaged(target, "AWSLambdaSQSQueueExecutionRole");
 }
 
+/** MSK: a mapping on the cluster's topics, with the AWSLambdaMSKExecutionRole policy. */
+export function mskEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  mapping(ctx, target, name, props, "Stream", ["StartingPosition", "StartingPositionTimestamp", "Topics", "SourceAccessConfigurations", "DestinationConfig", "ProvisionedPollerConfig", "SchemaRegistryConfig"]);
+  const esm = ctx.resources[`${target.id}${name}`].Properties as JsonObject;
+  if (props.ConsumerGroupId !== undefined) esm.AmazonManagedKafkaEventSourceConfig = { ConsumerGroupId: props.ConsumerGroupId };
+  if (props.SchemaRegistryConfig !== undefined) {
+    delete esm.SchemaRegistryConfig;
+    ctx.unsupported.push(`${target.id}: Events.${name} (MSK SchemaRegistryConfig)`);
+  }
+  if (props.DestinationConfig !== undefined) ctx.unsupported.push(`${target.id}: Events.${name} (MSK DestinationConfig)`);
+  addManaged(target, "AWSLambdaMSKExecutionRole");
+  // mTLS / SASL secrets: the role must read them (SAM names this policy MSKExecutionRolePolicy).
+  const secrets = (Array.isArray(props.SourceAccessConfigurations) ? props.SourceAccessConfigurations : [])
+    .filter((c): c is JsonObject => isPlainObject(c) && c.URI !== undefined && /AUTH/.test(String(c.Type)))
+    .map((c) => c.URI);
+  if (secrets.length > 0) {
+    target.inlinePolicies.push({
+      PolicyName: "MSKExecutionRolePolicy",
+      PolicyDocument: { Statement: secrets.map((uri) => ({ Action: ["secretsmanager:GetSecretValue"], Effect: "Allow", Resource: uri })) },
+    });
+  }
+}
+
 export function kinesisEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
   mapping(ctx, target, name, props, "Stream", STREAM);
   stripDestinationType(ctx, target, name);
