@@ -259,3 +259,35 @@ Resources:
     expect(p.message).toContain("S3 PUT");
   });
 });
+
+describe("runaway loops through async destinations", () => {
+  const template = (trigger: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+  Jobs:
+    Type: AWS::SQS::Queue
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      EventInvokeConfig:
+        DestinationConfig:
+          OnSuccess:
+            Type: SNS
+            Destination: !Ref Topic
+      Events:
+${trigger}`;
+
+  it("reports an SNS-triggered function whose on-success destination is the same topic", () => {
+    const [p] = only(template("        Msg: { Type: SNS, Properties: { Topic: !Ref Topic } }\n"));
+    expect(p.severity).toBe("error");
+    expect(p.message).toContain("function Fn sends successful events to SNS topic Topic");
+  });
+
+  it("ignores destinations for a queue-triggered function (destinations apply to asynchronous invocations only)", () => {
+    const text = template("        Job: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn } }\n").replace("Destination: !Ref Topic", "Destination: !GetAtt Jobs.Arn").replace("Type: SNS\n            Destination", "Type: SQS\n            Destination");
+    expect(only(text)).toEqual([]);
+  });
+});

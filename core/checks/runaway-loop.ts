@@ -200,9 +200,14 @@ export const runawayLoop: CheckRule = {
       const cycle = shortestCycle(graph, fnId, (path, edge) => {
         const prev = path[path.length - 1];
         if (edge.kind === "trigger" && prev?.kind === "write") return tripSeverity(prev, edge.trigger) !== null;
+        // Destinations and DLQs only receive events from asynchronous invocations.
+        if (edge.kind === "destination" && prev) return prev.kind === "trigger" && prev.trigger.mode === "async";
         return true;
       });
       if (!cycle) continue;
+      const first = cycle[0];
+      const last = cycle[cycle.length - 1];
+      if (first.kind === "destination" && !(last.kind === "trigger" && last.trigger.mode === "async")) continue;
       const key = [...new Set(cycle.map((e) => e.from))].sort().join("|");
       if (reported.has(key)) continue;
       reported.add(key);
