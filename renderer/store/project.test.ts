@@ -58,6 +58,11 @@ describe("project slice", () => {
     expect(store().lastGoodModel).toBe(store().model);
   });
 
+  it("says when flowform.json could not be read", () => {
+    store().loadSnapshot({ ...snapshot("/p/app"), settingsProblem: "flowform.json is not valid JSON: Unexpected token" });
+    expect(store().statusMessage).toEqual({ kind: "error", text: expect.stringMatching(/^flowform.json is not valid JSON.*default settings are used/) });
+  });
+
   it("is dirty after an edit and clean again when the text returns to what was saved", () => {
     store().setTemplateText(TEMPLATE + "  Topic:\n    Type: AWS::SNS::Topic\n", "template-view");
     expect(store().dirty).toBe(true);

@@ -93,6 +93,9 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       dirty: false,
       recoveryOffer: snapshot.recovery,
     }));
+    if (snapshot.settingsProblem) {
+      get().setStatus(`${snapshot.settingsProblem} — default settings are used and will be written when you save.`, "error");
+    }
   };
 
   return {
