@@ -4,12 +4,12 @@
  *   import { test, expect } from "./fixtures";
  *
  *   test("shows the palette", async ({ app }) => {          // `app`: a Page with Flowform loaded
- *     await expect(app.getByRole("region", { name: "Palette" })).toBeVisible();
+ *     await expect(app.getByRole("complementary", { name: "Palette" })).toBeVisible();
  *   });
  *
  *   test("opens a corpus template", async ({ host, openApp }) => {
- *     const dir = await host.makeProject({ "template.yaml": await readCorpus("sam/…/template.yaml") });
- *     const page = await openApp({ project: dir });         // opened through the File › Open flow's API
+ *     const dir = await host.makeProject({ "template.yaml": await readCorpus("serverless-patterns/apigw-sqs-lambda-ddb/template.yaml") });
+ *     const page = await openApp({ project: dir });         // opened with project.open, then the page loads it
  *   });
  *
  * What you get (each test gets its own, torn down after it):
@@ -25,6 +25,9 @@
  * - option `hostEnv`: extra environment for the host process, e.g.
  *   `test.use({ hostEnv: { FLOWFORM_AWS_ENDPOINT: "http://127.0.0.1:4566" } })` (a getter works
  *   too, for values known only in beforeAll: `test.use({ hostEnv: async ({}, use) => use({ … }) })`).
+ * Regions by role and name: complementary "Palette", main "Canvas", complementary "Inspector",
+ * region "Bottom panel" (tablist "Bottom panel tabs"), contentinfo "Status bar" (its role=status
+ * holds the last message), toolbar buttons "New", "Open…", "Save", "Save As…".
  * The build runs once before all specs (fixtures.setup.ts). Chromium is /usr/bin/chromium.
  */
 import { test as base, expect, type Page } from "@playwright/test";
