@@ -2,7 +2,7 @@
  * The one Monaco editor instance of the code panel. It swaps models per file (`path`), so undo
  * stacks and cursors survive switching tabs. Loaded lazily (CodePanel uses React.lazy).
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { functionWiring, generateDeclarations } from "../../core/code";
 import { useStore } from "../store";
@@ -21,16 +21,22 @@ function uriOf(path: string): string {
   return `file:///project/${path}`;
 }
 
-function useEffectiveTheme(): "light" | "dark" {
-  const theme = useStore((s) => s.theme);
-  const prefersDark = typeof window !== "undefined" && window.matchMedia?.("(prefers-color-scheme: dark)").matches;
-  return theme === "system" ? (prefersDark ? "dark" : "light") : theme;
+/** The shell sets <html data-theme="light|dark"> (following the OS or the user's choice); follow it. */
+function useAppTheme(): "light" | "dark" {
+  const read = () => (document.documentElement.dataset.theme === "dark" ? "dark" : "light");
+  const [theme, setTheme] = useState<"light" | "dark">(read);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(read()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
 }
 
 export default function CodeEditor({ path }: { path: string }) {
   const buffer = useStore((s) => s.codeBuffers[path]);
   const editCode = useStore((s) => s.editCode);
-  const theme = useEffectiveTheme();
+  const theme = useAppTheme();
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const pathRef = useRef(path);
   pathRef.current = path;

@@ -93,6 +93,12 @@ test("double-clicking a function node opens its handler", async ({ host, openApp
   await expect(page.getByRole("tab", { name: /^Code/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+
+  // The editor follows the app's theme.
+  const dark = (await page.locator("html").getAttribute("data-theme")) === "dark";
+  await page.getByRole("button", { name: /^Theme:/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", dark ? "light" : "dark");
+  await expect(page.locator(".monaco-editor").first()).toHaveClass(dark ? /(^|\s)vs(\s|$)/ : /(^|\s)vs-dark(\s|$)/);
 });
 
 test("creates starter code shaped by the wiring and runs it", async ({ host, openApp }) => {
