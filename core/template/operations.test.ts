@@ -119,6 +119,12 @@ Outputs:
     expect(r.touched).toEqual(["Queue"]);
   });
 
+  it("leaves out defaults that the template's Globals already set", () => {
+    const text = "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.12\n    Timeout: 30\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+    const r = ok(applyOperation(text, { op: "addResource", kind: "function", id: "Worker" }));
+    expect(r.model.resources.find((x) => x.id === "Worker")?.properties).toEqual({ Handler: "index.handler", CodeUri: "src/Worker/", MemorySize: 128, Architectures: ["arm64"] });
+  });
+
   it("adds a resource of any CloudFormation type through the generic card", () => {
     const r = ok(applyOperation(YAML, { op: "addResource", kind: "AWS::SSM::Parameter", properties: { Type: "String", Value: "x" } }));
     expect(r.model.resources.find((x) => x.id === "Parameter")).toMatchObject({ kind: "generic", type: "AWS::SSM::Parameter" });

@@ -104,6 +104,16 @@ function fromPlan(text: string, plan: ConnectPlan | Refusal, file: string | unde
 
 // ---------------------------------------------------------------------------------------------
 
+/** The Globals section that applies to each SAM type (SAM docs, "Globals section of the AWS SAM template"). */
+const GLOBALS_SECTION: Readonly<Record<string, string>> = {
+  "AWS::Serverless::Function": "Function",
+  "AWS::Serverless::Api": "Api",
+  "AWS::Serverless::HttpApi": "HttpApi",
+  "AWS::Serverless::SimpleTable": "SimpleTable",
+  "AWS::Serverless::StateMachine": "StateMachine",
+  "AWS::Serverless::LayerVersion": "LayerVersion",
+};
+
 function freeId(model: TemplateModel, prefix: string): string {
   const taken = new Set(model.resources.map((r) => r.id));
   if (!taken.has(prefix)) return prefix;
@@ -123,7 +133,12 @@ function addResource(text: string, model: TemplateModel, op: Extract<Operation, 
   if (!LOGICAL_ID.test(id)) return refuse(`"${id}" is not a valid logical ID: use letters and digits only (CloudFormation rule).`);
   if (model.resources.some((r) => r.id === id)) return refuse(`There is already a resource ${id}.`, "Choose another logical ID.");
   const cardMatchesType = card.types[0] === type;
-  const properties = { ...(cardMatchesType ? card.defaults(id) : {}), ...(op.properties ?? {}) };
+  const defaults = cardMatchesType ? card.defaults(id) : {};
+  // Defaults the template's Globals already set (Globals.Function.Runtime…) are left to Globals.
+  const globalsSection = GLOBALS_SECTION[type];
+  const globals = globalsSection ? (model.globals?.[globalsSection] as Record<string, unknown> | undefined) : undefined;
+  for (const key of Object.keys(globals ?? {})) delete defaults[key];
+  const properties = { ...defaults, ...(op.properties ?? {}) };
   const value: Record<string, unknown> = { Type: type };
   if (Object.keys(properties).length) value.Properties = properties;
   const log = new EditLog(text);
