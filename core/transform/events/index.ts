@@ -2,6 +2,7 @@
 import { httpApiEvent, restApiEvent } from "./api";
 import { s3Event, snsEvent } from "./notifications";
 import { eventBridgeRuleEvent, scheduleEvent, scheduleV2Event } from "./rules";
+import { alexaSkillEvent, cloudWatchLogsEvent, cognitoEvent, iotRuleEvent } from "./services";
 import { dynamoDbEvent, kinesisEvent, mskEvent, sqsEvent } from "./stream";
 import type { EventHandler } from "./types";
 
@@ -20,6 +21,10 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
   ScheduleV2: scheduleV2Event,
   CloudWatchEvent: eventBridgeRuleEvent,
   EventBridgeRule: eventBridgeRuleEvent,
+  AlexaSkill: alexaSkillEvent,
+  CloudWatchLogs: cloudWatchLogsEvent,
+  IoTRule: iotRuleEvent,
+  Cognito: cognitoEvent,
 };
 
 export const STATE_MACHINE_EVENTS: Readonly<Record<string, EventHandler>> = {
