@@ -24,7 +24,7 @@ export function DeployPanel() {
   }, [profilesLoaded, loadProfiles]);
 
   return (
-    <section className="ff-deploy" aria-label="Deploy">
+    <section className="ff-deploy" aria-label="Deploy to AWS">
       <DeploySettingsForm disabled={phase === "preparing" || phase === "executing"} />
       {error ? (
         <div className="ff-deploy__error" role="alert">
@@ -267,6 +267,19 @@ function ProgressSection() {
       {!progress.done && progress.stackStatus === "UPDATE_IN_PROGRESS" ? (
         <button type="button" className="ff-deploy__danger" onClick={() => void cancelUpdate()}>Cancel update</button>
       ) : null}
+      {progress.outputs.length ? (
+        <section className="ff-deploy__outputs" aria-label="Stack outputs">
+          <h4>Outputs</h4>
+          <dl>
+            {progress.outputs.map((o) => (
+              <div key={o.key} className="ff-deploy__output">
+                <dt>{o.key}{o.description ? <span className="ff-deploy__muted"> — {o.description}</span> : null}</dt>
+                <dd><code>{o.value}</code> <CopyButton text={o.value} label={`Copy ${o.key}`} /></dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <table className="ff-deploy__table" aria-label="Resource status">
         <thead><tr><th scope="col">Resource</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th></tr></thead>
         <tbody>
@@ -284,19 +297,6 @@ function ProgressSection() {
           ))}
         </tbody>
       </table>
-      {progress.outputs.length ? (
-        <section className="ff-deploy__outputs" aria-label="Stack outputs">
-          <h4>Outputs</h4>
-          <dl>
-            {progress.outputs.map((o) => (
-              <div key={o.key} className="ff-deploy__output">
-                <dt>{o.key}{o.description ? <span className="ff-deploy__muted"> — {o.description}</span> : null}</dt>
-                <dd><code>{o.value}</code> <CopyButton text={o.value} label={`Copy ${o.key}`} /></dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
       {progress.done ? <button type="button" onClick={dismiss}>Done</button> : null}
     </section>
   );

@@ -38,7 +38,7 @@ test("deploying shows one review, badges each node's progress and ends with copy
   emulator.cloudformation.script.holdWhileInProgress = "DynamoDBTable";
   const page = await openApp({ project: await project(host, "orders-ui", "orders-ui-staging") });
   await page.getByRole("tab", { name: /^Deploy/ }).click();
-  const panel = page.getByRole("region", { name: "Deploy" });
+  const panel = page.getByRole("region", { name: "Deploy to AWS" });
   await expect(panel.getByRole("textbox", { name: "Stack name" })).toHaveValue("orders-ui");
   await expect(panel.getByRole("note")).toContainText("not AWS");
 
@@ -76,6 +76,7 @@ test("deploying shows one review, badges each node's progress and ends with copy
   await expect(outputs.locator("code")).toHaveText(/^https:\/\/[0-9a-f]{10}\.execute-api\.eu-west-1\.amazonaws\.com\/Prod$/);
   await expect(outputs.getByRole("button", { name: "Copy EndpointUrl" })).toBeVisible();
   await page.screenshot({ path: "test-results/deploy-complete.png" });
+  await panel.screenshot({ path: "test-results/deploy-complete-panel.png" });
   // Deploying never rewrote the person's template.
   const saved = await host.call("files.read", { path: "template.yaml" });
   expect(saved.value.text).toBe(await readCorpus("serverless-patterns/apigw-lambda-dynamodb-stream-lambda/template.yaml"));
@@ -85,7 +86,7 @@ test("a failing resource is pinned with its reason, the stack rolls back, and it
   emulator.scriptOutcome("resource-fails", { resource: "DynamoDBTable", reason: DEFAULT_FAILURE_REASON });
   const page = await openApp({ project: await project(host, "orders-fails", "orders-fails-staging") });
   await page.getByRole("tab", { name: /^Deploy/ }).click();
-  const panel = page.getByRole("region", { name: "Deploy" });
+  const panel = page.getByRole("region", { name: "Deploy to AWS" });
   await panel.getByRole("button", { name: "Deploy", exact: true }).click();
   await page.getByRole("alertdialog", { name: "Create staging bucket?" }).getByRole("button", { name: "Create bucket and continue" }).click();
   await panel.getByRole("button", { name: "Execute change set" }).click();
@@ -98,6 +99,7 @@ test("a failing resource is pinned with its reason, the stack rolls back, and it
   await expect(progress.getByRole("note")).toContainText("delete the stack, then deploy again");
   await expect(page.getByLabel("DynamoDBTable deploy status: rolled back")).toBeVisible();
   await page.screenshot({ path: "test-results/deploy-failure.png" });
+  await panel.screenshot({ path: "test-results/deploy-failure-panel.png" });
 
   // Deploying again is refused with the same guidance until the stack is deleted.
   await panel.getByRole("button", { name: "Done" }).click();
