@@ -129,8 +129,37 @@ console.log(`build: main, preload, web host, cli (${Date.now() - started} ms)`);
 if (!nodeOnly) {
   const viteStarted = Date.now();
   const { build: viteBuild } = await import("vite");
-  await viteBuild({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  // Build beside dist/renderer and swap it in at the end: web hosts of e2e runs started by others
+  // in this tree keep serving a complete renderer while this build runs.
+  const finalDir = path.join(root, "dist", "renderer");
+  const nextDir = path.join(root, "dist", `.renderer-next-${process.pid}`);
+  await viteBuild({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn", build: { outDir: nextDir, emptyOutDir: true } });
+  if (args.has("--if-stale")) keepRecentAssets(path.join(finalDir, "assets"), path.join(nextDir, "assets"));
+  const oldDir = path.join(root, "dist", `.renderer-old-${process.pid}`);
+  if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
+  fs.renameSync(nextDir, finalDir);
+  fs.rmSync(oldDir, { recursive: true, force: true });
   console.log(`build: renderer (${Date.now() - viteStarted} ms)`);
+}
+
+/**
+ * Development rebuilds (--if-stale: tests, npm start) keep the previous build's hashed assets for
+ * an hour, so a page that loaded the old index can still fetch its lazy chunks (Monaco) after a
+ * rebuild underneath it. `npm run build` (and so `npm run dist`) never does this.
+ */
+function keepRecentAssets(fromDir, toDir) {
+  if (!fs.existsSync(fromDir)) return;
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of fs.readdirSync(fromDir)) {
+    const from = path.join(fromDir, name);
+    const to = path.join(toDir, name);
+    const stat = fs.statSync(from);
+    if (stat.isFile() && stat.mtimeMs > hourAgo && !fs.existsSync(to)) {
+      fs.copyFileSync(from, to);
+      // Keep the original time, so the asset ages out an hour after it was built, not copied.
+      fs.utimesSync(to, stat.atime, stat.mtime);
+    }
+  }
 }
 
 fs.mkdirSync(path.dirname(stamp), { recursive: true });
