@@ -13,7 +13,7 @@
  * permission counts as a write even when this file cannot read the policy behind it.
  */
 import type { Resource, TemplateModel } from "../model/types";
-import { DEFAULT_EVENT_BUS, SERVICE_OF_TYPE, readPermissions, targetsOf, type PermissionFacts, type Service, type TemplateIndex, type WriteAccess } from "./iam";
+import { DEFAULT_EVENT_BUS, SERVICE_OF_TYPE, readPermissions, readsPolicyItself, targetsOf, type PermissionFacts, type Service, type TemplateIndex, type WriteAccess } from "./iam";
 import { isObject, numberValue, referencedNames } from "./references";
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(["AWS::Serverless::Function", "AWS::Lambda::Function"]);
@@ -422,6 +422,8 @@ export function readDesignFacts(model: TemplateModel): DesignFacts {
     if (c.kind !== "access" || !functions.has(c.from)) continue;
     const level = c.settings.access ?? c.settings.level ?? c.settings.accessLevel;
     if (level !== "write" && level !== "read-write") continue;
+    const policies = Array.isArray(c.settings.policies) ? c.settings.policies.filter((x): x is string => typeof x === "string") : [];
+    if (policies.length > 0 && policies.every(readsPolicyItself)) continue;
     const target = resources.get(c.to);
     const service = target ? SERVICE_OF_TYPE[target.type] : undefined;
     if (!service || writeKeys.has(`${c.from}\u0000${c.to}`)) continue;

@@ -70,6 +70,15 @@ const SAM_WRITE_TEMPLATES: Readonly<Record<string, { service: Service; param: st
   EventBridgePutEventsPolicy: { service: "events", param: "EventBusName" },
 };
 
+/**
+ * True for the permissions this file reads itself (statements, the SAM policy templates above,
+ * read-only templates): a wire from core/connections built on one of these adds nothing, and its
+ * coarser access level (DeleteMessage counts as "write" there) must not invent a write.
+ */
+export function readsPolicyItself(name: string): boolean {
+  return name === "statement" || name in SAM_WRITE_TEMPLATES || name in BROAD_MANAGED_POLICIES || /(Read|Poller|ReadOnly|Describe|List)\w*Policy$|ReadOnlyAccess$/.test(name);
+}
+
 /** AWS managed policies that allow writing to every resource of a service ("*" = every service). */
 const BROAD_MANAGED_POLICIES: Readonly<Record<string, Service | "*">> = {
   AdministratorAccess: "*",

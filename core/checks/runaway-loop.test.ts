@@ -291,3 +291,26 @@ ${trigger}`;
     expect(only(text)).toEqual([]);
   });
 });
+
+describe("runaway loop near misses from real templates", () => {
+  it("does not count receiving and deleting messages as writing to the queue (serverless-patterns eventbridge-schedule-remove-one-time-schedules)", () => {
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  ScheduleQueue:
+    Type: AWS::SQS::Queue
+  ProcessSchedules:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: nodejs20.x
+      Policies:
+        - Statement:
+            - Effect: Allow
+              Action: [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes]
+              Resource: !GetAtt ScheduleQueue.Arn
+      Events:
+        MySQSEvent: { Type: SQS, Properties: { Queue: !GetAtt ScheduleQueue.Arn, BatchSize: 10 } }
+`;
+    expect(only(text)).toEqual([]);
+  });
+});
