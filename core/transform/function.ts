@@ -6,6 +6,7 @@
  */
 import { isPlainObject } from "../validate/intrinsics";
 import { LAMBDA_TAG, conditionOf, contentHash, getAtt, passThroughAttributes, pick, ref, s3Location, tagList, type JsonObject, type TransformContext } from "./context";
+import { deploymentPreference } from "./deployment";
 import { FUNCTION_EVENTS, type EventTarget } from "./events";
 import { assumeRolePolicy, managedPolicyArn, rolePolicies } from "./policies";
 
@@ -37,7 +38,7 @@ const PASS_THROUGH = [
 ] as const;
 
 /** SAM features this local transform does not produce; the function is reported, not guessed. */
-const NOT_SUPPORTED = ["DeploymentPreference", "CapacityProviderConfig", "AutoPublishAliasAllProperties", "PublishToLatestPublished", "FunctionScalingConfig"];
+const NOT_SUPPORTED = ["CapacityProviderConfig", "AutoPublishAliasAllProperties", "PublishToLatestPublished", "FunctionScalingConfig"];
 
 function code(props: JsonObject): JsonObject | undefined {
   if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
@@ -194,6 +195,8 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
     handler(ctx, target, name, (isPlainObject(event.Properties) ? event.Properties : {}) as JsonObject);
   }
 
+  if (isPlainObject(props.DeploymentPreference)) deploymentPreference(ctx, id, props.DeploymentPreference, aliasId);
+  else if (props.DeploymentPreference !== undefined) ctx.unsupported.push(`${id}: DeploymentPreference given by an intrinsic function`);
   if (isPlainObject(props.FunctionUrlConfig)) functionUrl(ctx, id, res, props.FunctionUrlConfig, aliasId);
 
   if (isPlainObject(props.EventInvokeConfig)) {
