@@ -7,28 +7,28 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { cardFor } from "../../core/catalog";
 import { ResourceIcon } from "./icons";
 import { NodeBadges } from "./badges";
-import { useIsRenaming, useResource, useResourceProblemCounts } from "./hooks";
+import { useIsRenaming, useNodeFacts, useResourceProblemCounts } from "./hooks";
 import { renameResource } from "./actions";
 import { useStore } from "../store";
 import type { ResourceNode as ResourceNodeType } from "./diagram";
 
 export const ResourceNodeView = memo(function ResourceNodeView({ id, selected }: NodeProps<ResourceNodeType>) {
-  const resource = useResource(id);
+  const facts = useNodeFacts(id);
   const problems = useResourceProblemCounts(id);
   const renaming = useIsRenaming(id);
-  if (!resource) return null;
-  const card = cardFor(resource.kind);
-  const kindLabel = resource.kind === "generic" ? resource.type.replace(/^AWS::/, "") : card.label;
+  if (!facts) return null;
+  const card = cardFor(facts.kind);
+  const kindLabel = facts.kind === "generic" ? facts.type.replace(/^AWS::/, "") : card.label;
   return (
     <div
-      className={`ff-node${selected ? " ff-node--selected" : ""}${resource.implicit ? " ff-node--implicit" : ""}`}
-      title={resource.implicit ? resource.implicit.reason : `${resource.type}`}
+      className={`ff-node${selected ? " ff-node--selected" : ""}${facts.implicitReason ? " ff-node--implicit" : ""}`}
+      title={facts.implicitReason ?? facts.type}
     >
-      <Handle type="target" position={Position.Left} className="ff-handle" aria-label={`Wire into ${resource.id}`} />
+      <Handle type="target" position={Position.Left} className="ff-handle" aria-label={`Wire into ${id}`} />
       <ResourceIcon icon={card.icon} category={card.category} size={34} />
       <div className="ff-node__text">
-        {renaming ? <RenameField id={resource.id} /> : <div className="ff-node__id">{resource.id}</div>}
-        <div className="ff-node__kind">{kindLabel}{resource.implicit ? " · implicit" : ""}</div>
+        {renaming ? <RenameField id={id} /> : <div className="ff-node__id">{id}</div>}
+        <div className="ff-node__kind">{kindLabel}{facts.implicitReason ? " · implicit" : ""}</div>
       </div>
       <div className="ff-node__badges">
         {problems.errors > 0 && (
@@ -43,7 +43,7 @@ export const ResourceNodeView = memo(function ResourceNodeView({ id, selected }:
         )}
         <NodeBadges id={id} />
       </div>
-      <Handle type="source" position={Position.Right} className="ff-handle" aria-label={`Wire out of ${resource.id}`} />
+      <Handle type="source" position={Position.Right} className="ff-handle" aria-label={`Wire out of ${id}`} />
     </div>
   );
 });

@@ -3,7 +3,7 @@
  * facts by logical ID through an index cached per model, so a node's selector is O(1) and
  * returns the same object until that resource itself changes.
  */
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import type { Problem, Resource, TemplateModel } from "../../core/model/types";
 import { useStore } from "../store";
 import { addResource } from "./actions";
@@ -46,8 +46,33 @@ export function problemCountsByResource(problems: Problem[]): Map<string, Proble
   return index;
 }
 
+/**
+ * A node's problem counts. Each edit re-derives the problem list; selecting the two numbers (not
+ * the counts object) lets a node whose counts did not change skip re-rendering.
+ */
 export function useResourceProblemCounts(id: string): ProblemCounts {
-  return useStore((s) => problemCountsByResource(s.problems).get(id) ?? NO_PROBLEMS);
+  const errors = useStore((s) => (problemCountsByResource(s.problems).get(id) ?? NO_PROBLEMS).errors);
+  const warnings = useStore((s) => (problemCountsByResource(s.problems).get(id) ?? NO_PROBLEMS).warnings);
+  return useMemo(() => ({ errors, warnings }), [errors, warnings]);
+}
+
+/** What a node draws about its resource. Every edit re-imports the model (new objects), so the node selects these facts as one string and re-renders only when one of them changes. */
+export interface NodeFacts {
+  kind: string;
+  type: string;
+  implicitReason?: string;
+}
+
+export function useNodeFacts(id: string): NodeFacts | undefined {
+  const key = useStore((s) => {
+    const r = s.lastGoodModel ? resourceIndex(s.lastGoodModel).get(id) : undefined;
+    return r ? JSON.stringify([r.kind, r.type, r.implicit?.reason ?? null]) : null;
+  });
+  return useMemo(() => {
+    if (key === null) return undefined;
+    const [kind, type, implicitReason] = JSON.parse(key) as [string, string, string | null];
+    return implicitReason === null ? { kind, type } : { kind, type, implicitReason };
+  }, [key]);
 }
 
 export function useIsRenaming(id: string): boolean {
