@@ -3,6 +3,8 @@
  * checked against electron-builder's own JSON schema, and the files it points at must exist.
  */
 import Ajv from "ajv";
+import { build } from "esbuild";
+import { builtinModules } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -52,5 +54,35 @@ describe("electron-builder.yml", () => {
     expect(config.files).toContain("dist/main/**");
     expect(config.files).toContain("dist/preload/**");
     expect(config.files).toContain("dist/renderer/**");
+  });
+});
+
+describe("what the packaged app needs at run time", () => {
+  it("lists every package the main process and CLI load as a dependency (devDependencies are not packaged)", async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    // Bundle the entry points the way scripts/build.mjs does (packages external) and read what stays external.
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: ["main/electron.ts", "main/webhost/index.ts", "cli/index.ts"],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      outdir: "out/imports-check",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const external = new Set<string>();
+    for (const output of Object.values(result.metafile.outputs)) {
+      for (const imported of output.imports) {
+        if (!imported.external || imported.path.startsWith("node:") || builtinModules.includes(imported.path)) continue;
+        const spec = imported.path;
+        external.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+      }
+    }
+    external.delete("electron"); // the runtime itself
+    expect(external.size).toBeGreaterThan(3);
+    expect([...external].filter((name) => !pkg.dependencies[name])).toEqual([]);
   });
 });
