@@ -85,7 +85,7 @@ describe("flowform check", () => {
 
   it("reads the concurrency budget from the project's flowform.json", () => {
     const { stdout } = flowform("check", "project");
-    expect(stdout).toContain("check/reserved-concurrency-budget function Hello has no reserved concurrency");
+    expect(stdout).toContain("check/reserved-concurrency-budget Function Hello has no reserved concurrency");
     expect(stdout).toContain("your concurrency budget is 50");
   });
 

@@ -24,7 +24,7 @@ describe("asynchronous trigger without failure handling", () => {
     const [p, ...rest] = run(base());
     expect(rest).toEqual([]);
     expect(p.severity).toBe("warning");
-    expect(p.message).toBe("function Handler is invoked asynchronously by SNS topic Topic but has no on-failure destination or dead-letter queue: events that still fail after Lambda's retries are dropped.");
+    expect(p.message).toBe("Function Handler is invoked asynchronously by SNS topic Topic but has no on-failure destination or dead-letter queue: events that still fail after Lambda's retries are dropped.");
     expect(p.why).toContain("invocation-async-error-handling.html");
     expect(p.fix?.operation).toEqual({ op: "setProperty", id: "Handler", path: ["EventInvokeConfig", "DestinationConfig", "OnFailure"], value: { Type: "SQS" } });
   });

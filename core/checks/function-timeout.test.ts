@@ -18,7 +18,7 @@ Resources:
 describe("function timeout check", () => {
   it("reports a REST API function allowed to run 60 s and offers 29 s", () => {
     const [p] = run(fn("60", "Api"));
-    expect(p.message).toBe("function Api has a timeout of 60 s, but the REST API that calls it waits at most 29 s: callers get a 504 while the function keeps running.");
+    expect(p.message).toBe("Function Api has a timeout of 60 s, but the REST API that calls it waits at most 29 s: callers get a 504 while the function keeps running.");
     expect(p.fix?.operation).toEqual({ op: "setProperty", id: "Api", path: ["Timeout"], value: 29 });
     expect(p.line).toBe(8);
   });

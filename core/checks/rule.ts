@@ -74,7 +74,8 @@ export function finding(ctx: CheckContext, input: FindingInput): Problem {
   const problem: Problem = {
     severity: input.severity ?? input.rule.severity,
     code: `check/${input.rule.id}`,
-    message: input.message,
+    // Messages often start with a resource's noun ("function Resize …"): make it a sentence.
+    message: input.message.charAt(0).toUpperCase() + input.message.slice(1),
     source: "check",
     resource: resourceId,
     why: input.why,

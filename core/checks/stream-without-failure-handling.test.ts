@@ -25,7 +25,7 @@ describe("stream or queue trigger without failure handling", () => {
   it("reports a Kinesis mapping with infinite retries and offers a retry limit", () => {
     const [p] = run(stream());
     expect(p.message).toBe(
-      "function Reader reads Kinesis stream Clicks (event Stream) without a retry limit (MaximumRetryAttempts), batch splitting (BisectBatchOnFunctionError) or an on-failure destination: a record that keeps failing is retried until it expires and holds up its shard.",
+      "Function Reader reads Kinesis stream Clicks (event Stream) without a retry limit (MaximumRetryAttempts), batch splitting (BisectBatchOnFunctionError) or an on-failure destination: a record that keeps failing is retried until it expires and holds up its shard.",
     );
     expect(p.fix?.operation).toEqual({ op: "setProperty", id: "Reader", path: ["Events", "Stream", "Properties", "MaximumRetryAttempts"], value: 3 });
   });
