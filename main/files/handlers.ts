@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import { parseTemplate } from "../../core/template/parse";
 import { FlowformError, type FileEntry } from "../../preload/api";
 import type { Handlers, HandlerContext } from "../ipc/registry";
 import { writeFileAtomic } from "../project/atomic";
@@ -66,7 +67,11 @@ export function filesHandlers(): Handlers {
       return { path: relative, text: await fsp.readFile(absolute, "utf8") };
     },
     "files.write": async ({ path: relative, text }, ctx) => {
-      const { absolute } = inProject(ctx, relative);
+      const { root, absolute } = inProject(ctx, relative);
+      // The template goes through the same rule as Save: text that does not parse never replaces it.
+      if (absolute === path.join(root, ctx.session.templateFile) && !parseTemplate(text, ctx.session.templateFile).parsed) {
+        throw new FlowformError("project.templateDoesNotParse", `Not written: ${relative} does not parse, and a template that does not parse is never saved over the file.`);
+      }
       await writeFileAtomic(absolute, text);
       return { path: relative, savedAt: new Date().toISOString() };
     },

@@ -104,6 +104,15 @@ describe("IPC dispatch", () => {
     });
   });
 
+  it("refuses files.write of template text that does not parse, like Save", async () => {
+    const ctx = webContext();
+    await dispatch("project.open", { path: projectDir }, ctx);
+    const before = await fs.readFile(path.join(projectDir, "template.yaml"), "utf8");
+    const answer = await dispatch("files.write", { path: "template.yaml", text: "Resources: [unclosed\n" }, ctx);
+    expect(answer).toMatchObject({ ok: false, error: { code: "project.templateDoesNotParse" } });
+    expect(await fs.readFile(path.join(projectDir, "template.yaml"), "utf8")).toBe(before);
+  });
+
   it("answers files.* with project.noProjectOpen before a project folder exists", async () => {
     const answer = await dispatch("files.read", { path: "template.yaml" }, webContext());
     expect(answer).toMatchObject({ ok: false, error: { code: "project.noProjectOpen" } });

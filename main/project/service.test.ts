@@ -73,6 +73,18 @@ describe("opening projects", () => {
     expect((await projects.open(createSession(), dir)).templateFile).toBe("infra.yaml");
   });
 
+  it("opens an empty folder as a new project there, written on the first save", async () => {
+    const dir = path.join(base, "empty");
+    await fs.mkdir(dir);
+    const session = createSession();
+    const snapshot = await projects.open(session, dir);
+    expect(snapshot).toMatchObject({ dir, templateFile: "template.yaml", recovery: null });
+    expect(snapshot.templateText).toMatch(/^AWSTemplateFormatVersion/);
+    expect(await fs.readdir(dir)).toEqual([]);
+    await projects.save(session, snapshot.templateText, snapshot.settings);
+    expect((await fs.readdir(dir)).sort()).toEqual(["flowform.json", "template.yaml"]);
+  });
+
   it("refuses a file that is not a template and a path that does not exist", async () => {
     await fs.writeFile(path.join(base, "notes.txt"), "hi");
     await expect(projects.open(createSession(), path.join(base, "notes.txt"))).rejects.toMatchObject({ code: "project.notATemplate" });
