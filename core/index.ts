@@ -13,7 +13,9 @@
  * Catalog (core/catalog)
  * - `CARDS`, `paletteCards()`, `cardFor(kind)`, `kindOf(type, properties?)`,
  *   `newResourceType(kind)`, `docsForType(type)`, `scheduleExpressionOf(resource)`,
- *   `isFifoQueue(resource)`, types `CatalogCard`, `EditableProperty`, `ResourceHandles`.
+ *   `isFifoQueue(resource)`, `editablePropertiesFor(resource, spec?)` (card fields, or for
+ *   generic resources every property of the type from the spec, required first, with docs
+ *   anchors), `specProperties(spec, type)`, types `CatalogCard`, `EditableProperty`, `ResourceHandles`.
  *   Kind ids: http-api, rest-api, function, bucket, table, queue, topic, event-bus, event-rule,
  *   schedule, stream, state-machine, user-pool, layer, generic.
  *
@@ -49,7 +51,9 @@ export {
   CARDS,
   cardFor,
   docsForType,
+  editablePropertiesFor,
   genericCard,
+  specProperties,
   isFifoQueue,
   kindOf,
   newResourceType,

@@ -3,11 +3,14 @@
  * and a generic card for every other CloudFormation type.
  */
 import type { Resource } from "../model/types";
-import { CFN_DOCS, type CatalogCard } from "./card";
+import type { Spec } from "../spec";
+import { CFN_DOCS, type CatalogCard, type EditableProperty } from "./card";
+import { specProperties } from "./generic";
 import { CARDS, genericCard } from "./cards";
 
 export type { CatalogCard, EditableProperty, PropertyType, ResourceHandles } from "./card";
 export { CARDS, genericCard } from "./cards";
+export { specProperties } from "./generic";
 
 const byKind = new Map(CARDS.map((card) => [card.kind, card]));
 
@@ -65,4 +68,14 @@ export function scheduleExpressionOf(resource: Resource): string | undefined {
 export function isFifoQueue(resource: Resource): boolean {
   const fifo = resource.properties.FifoQueue;
   return fifo === true || fifo === "true";
+}
+
+/**
+ * The inspector's fields for a resource: its card's properties for first-class kinds, the spec's
+ * properties for every other type (when the caller has the spec loaded).
+ */
+export function editablePropertiesFor(resource: Pick<Resource, "type" | "kind">, spec?: Spec): EditableProperty[] {
+  const card = cardFor(resource.kind);
+  if (card.kind !== "generic") return [...card.properties];
+  return spec ? specProperties(spec, resource.type) : [];
 }
