@@ -38,6 +38,15 @@ export const handler = async (event) => {
 };
 `;
 
+// Page errors and crashes go into the report of a failing test.
+test.beforeEach(async ({ page }, testInfo) => {
+  page.on("pageerror", (e) => testInfo.annotations.push({ type: "pageerror", description: `${e.message}\n${e.stack ?? ""}` }));
+  page.on("crash", () => testInfo.annotations.push({ type: "crash", description: "the page crashed" }));
+  page.on("console", (m) => {
+    if (m.type() === "error") testInfo.annotations.push({ type: "console.error", description: m.text() });
+  });
+});
+
 async function openCodeOf(page: Page, functionId: string): Promise<void> {
   await page.getByRole("tab", { name: /^Code/ }).click();
   await page.getByRole("combobox", { name: "Function" }).selectOption(functionId);
@@ -210,7 +219,8 @@ export const handler = async (event: SQSEvent) => {
   await openCodeOf(page, "Consumer");
   // AUDIT_TOPIC is no variable of this function: the only error in the file.
   const errors = page.locator(".monaco-editor .squiggly-error");
-  await expect(errors).toHaveCount(1);
+  // The TypeScript worker starts on first use; on a busy machine that takes a while.
+  await expect(errors).toHaveCount(1, { timeout: 45_000 });
   // Go to the problem (F8) to read its message.
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("F8");
@@ -222,7 +232,7 @@ export const handler = async (event: SQSEvent) => {
   await page.getByRole("textbox", { name: "Template source" }).fill(template("\n          AUDIT_TOPIC: audit"));
   await page.getByRole("tab", { name: /^Code/ }).click();
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("AUDIT_TOPIC");
-  await expect(errors).toHaveCount(0);
+  await expect(errors).toHaveCount(0, { timeout: 45_000 });
 });
 
 test("renaming a function offers to rename its code folder", async ({ host, openApp }) => {
