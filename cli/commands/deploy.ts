@@ -74,23 +74,19 @@ async function ask(question: string): Promise<boolean> {
   }
 }
 
-/** One line per resource status change: what the CLI prints while watching. */
+/** One line per stack event, in the order CloudFormation reported them: what the CLI prints while watching. */
 function progressPrinter(io: CommandIO) {
-  const last = new Map<string, string>();
+  let printed = 0;
   let notice: string | undefined;
   return (p: DeployProgress) => {
     if (p.notice && p.notice !== notice) io.err(`  … ${p.notice}\n`);
     notice = p.notice;
-    for (const r of p.resources) {
-      if (r.status === "PENDING" || last.get(r.logicalId) === r.status) continue;
-      last.set(r.logicalId, r.status);
-      io.out(`  ${r.logicalId.padEnd(32)} ${r.status.padEnd(28)}${r.reason ? ` ${r.reason}` : ""}\n`);
+    for (const e of p.events.slice(printed)) {
+      const reason = e.ResourceStatusReason ? ` ${e.ResourceStatusReason}` : "";
+      if (e.ResourceType === "AWS::CloudFormation::Stack" && e.LogicalResourceId === p.stackName) io.out(`Stack ${p.stackName}: ${e.ResourceStatus}${reason}\n`);
+      else io.out(`  ${(e.LogicalResourceId ?? "").padEnd(32)} ${(e.ResourceStatus ?? "").padEnd(28)}${reason}\n`);
     }
-    const stackKey = `stack:${p.stackStatus}`;
-    if (p.stackStatus && !last.has(stackKey)) {
-      last.set(stackKey, "");
-      io.out(`Stack ${p.stackName}: ${p.stackStatus}${p.stackStatusReason ? ` (${p.stackStatusReason})` : ""}\n`);
-    }
+    printed = p.events.length;
   };
 }
 

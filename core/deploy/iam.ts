@@ -31,7 +31,17 @@ export function valueInWords(value: unknown): string {
   if (typeof v.Ref === "string") return v.Ref;
   if (v["Fn::GetAtt"] !== undefined) {
     const g = v["Fn::GetAtt"];
-    return Array.isArray(g) ? String(g[0]) : String(g).split(".")[0];
+    const [id, attr] = Array.isArray(g) ? [String(g[0]), String(g[1])] : String(g).split(/\.(.*)/s);
+    // An ARN is the resource itself in words; other attributes are named (OrdersTable.StreamArn).
+    return attr && attr !== "Arn" ? `${id}.${attr}` : id;
+  }
+  if (v["Fn::Select"] !== undefined) {
+    const [index, items] = v["Fn::Select"] as [unknown, unknown];
+    return `item ${valueInWords(index)} of ${Array.isArray(items) ? `[${items.map(valueInWords).join(", ")}]` : valueInWords(items)}`;
+  }
+  if (v["Fn::Split"] !== undefined) {
+    const [sep, source] = v["Fn::Split"] as [string, unknown];
+    return `${valueInWords(source)} split on "${sep}"`;
   }
   if (v["Fn::Sub"] !== undefined) {
     const s = v["Fn::Sub"];

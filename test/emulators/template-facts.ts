@@ -88,7 +88,7 @@ export function readTemplate(body: string): EmulatedTemplate {
  * outputs to look like a SAM deployment; not the real transform.
  */
 function expandServerless(resources: EmulatedResource[]): EmulatedResource[] {
-  const out = [...resources];
+  const out = resources.map((r) => ({ ...r }));
   const ids = new Set(resources.map((r) => r.id));
   const add = (r: EmulatedResource) => {
     if (!ids.has(r.id)) {
@@ -96,10 +96,12 @@ function expandServerless(resources: EmulatedResource[]): EmulatedResource[] {
       out.push(r);
     }
   };
-  for (const r of resources) {
+  for (const r of out.slice(0, resources.length)) {
     if (r.type !== "AWS::Serverless::Function") continue;
     if (r.properties.Role === undefined) {
       add({ id: `${r.id}Role`, type: "AWS::IAM::Role", properties: { Policies: r.properties.Policies ?? [] }, dependsOn: [] });
+      // The generated function refers to its role, so the role is created first.
+      r.dependsOn = [...r.dependsOn, `${r.id}Role`];
     }
     for (const event of Object.values(asRecord(r.properties.Events))) {
       const e = asRecord(event);
