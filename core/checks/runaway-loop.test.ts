@@ -314,3 +314,12 @@ Resources:
     expect(only(text)).toEqual([]);
   });
 });
+
+describe("runaway loops through broad permissions", () => {
+  it("reports, as a warning, a function allowed to write to every bucket by an AWS managed policy", () => {
+    const [p] = only(S3_LOOP.replace("        - S3CrudPolicy:\n            BucketName: !Ref Uploads\n", "        - AmazonS3FullAccess\n"));
+    expect(p.severity).toBe("warning");
+    expect(p.message).toContain("(AWS managed policy AmazonS3FullAccess)");
+    expect(p.message).toContain("a permission on every resource (rather than this one)");
+  });
+});
