@@ -241,3 +241,32 @@ test("clicking a problem selects its resource in the canvas and the inspector", 
   await expect(page.getByRole("complementary", { name: "Inspector" }).getByRole("heading", { name: resource })).toBeVisible();
   await expect(page.locator(`.react-flow__node[data-id="${resource}"]`)).toHaveClass(/selected/);
 });
+
+test("selects several resources with a Shift-drag box and moves them together", async ({ app: page }) => {
+  // The first card goes beside the starters offered on the empty canvas.
+  await dragCard(page, "S3 bucket", 130, 60);
+  await dragCard(page, "SQS queue", 130, 200);
+  await dragCard(page, "SNS topic", 550, 300);
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  await page.keyboard.down("Shift");
+  await page.mouse.move(pane.x + 6, pane.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 300, pane.y + 280, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  await expect(page.getByRole("complementary", { name: "Inspector" }).getByRole("heading", { name: "2 resources selected" })).toBeVisible();
+
+  const position = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
+  const [bucket, queue, topic] = [await position("Bucket1"), await position("Queue1"), await position("Topic1")];
+  const box = (await node(page, "S3 bucket Bucket1").boundingBox())!;
+  await page.mouse.move(box.x + 80, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 60, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => position("Bucket1")).not.toBe(bucket);
+  await expect.poll(() => position("Queue1")).not.toBe(queue);
+  expect(await position("Topic1")).toBe(topic);
+  // Shift-click adds the third.
+  await node(page, "SNS topic Topic1").click({ modifiers: ["Shift"] });
+  await expect(page.getByRole("heading", { name: "3 resources selected" })).toBeVisible();
+});
