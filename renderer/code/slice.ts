@@ -162,7 +162,9 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
       }
       const settings = functionRunSettings(model, functionId);
       if (settings.codeUri && settings.handler && !/^s3:\/\//.test(settings.codeUri)) {
-        const folder = settings.codeUri.replace(/^\.\//, "").replace(/\/?$/, "/");
+        // "src/Fn/", "./src/Fn", "." → "src/Fn/", "src/Fn/", "" (paths relative to the project folder).
+        const trimmed = settings.codeUri.replace(/^\.(\/|$)/, "").replace(/\/+$/, "");
+        const folder = trimmed ? `${trimmed}/` : "";
         for (const file of handlerFileCandidates(settings.handler, settings.runtime).files) {
           const path = folder + file;
           const stat = await api().files.stat({ path }).catch(() => null);

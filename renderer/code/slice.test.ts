@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+/** An in-memory project folder behind the transport, as main's files.* would answer. */
+const disk = new Map<string, string>();
+const listeners = new Map<string, (payload: any) => void>();
+const invokeCalls: unknown[] = [];
+vi.mock("../transport", () => {
+  class FlowformError extends Error {
+    code = "test";
+    static from(e: unknown) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  }
+  const api = {
+    files: {
+      read: async ({ path }: { path: string }) => {
+        if (!disk.has(path)) throw new Error(`${path} does not exist`);
+        return { path, text: disk.get(path)! };
+      },
+      write: async ({ path, text }: { path: string; text: string }) => {
+        disk.set(path, text);
+        return { path, savedAt: "now" };
+      },
+      stat: async ({ path }: { path: string }) => (disk.has(path) ? { path, kind: "file", size: disk.get(path)!.length, modifiedMs: 0 } : null),
+      watch: async () => ({ watchId: "w1" }),
+      unwatch: async () => ({ stopped: true }),
+    },
+    invoke: {
+      run: async (input: unknown) => {
+        invokeCalls.push(input);
+        return { status: "ok", value: 1, logs: "", durationMs: 1, notes: [], environment: {} };
+      },
+    },
+    code: { renameFolder: async () => ({ renamed: true }) },
+    events: {
+      on: (name: string, cb: (payload: any) => void) => {
+        listeners.set(name, cb);
+        return () => listeners.delete(name);
+      },
+    },
+  };
+  return { api: () => api, FlowformError };
+});
+
+const { useStore } = await import("../store");
+const s = () => useStore.getState();
+
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs22.x
+      CodeUri: ./src/Worker
+      Events:
+        Jobs: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn } }
+  Jobs:
+    Type: AWS::SQS::Queue
+`;
+
+beforeEach(() => {
+  disk.clear();
+  invokeCalls.length = 0;
+  useStore.setState({ project: { dir: "/p", name: "p", templateFile: "template.yaml" } });
+  useStore.setState({ codeTabs: [], codeActivePath: null, codeBuffers: {}, codeCreateFor: null, codeTestFunction: null, testRuns: {} });
+  s().setTemplateText(TEMPLATE, "load");
+});
+
+describe("code slice", () => {
+  it("opens the handler file named by CodeUri and Handler", async () => {
+    disk.set("src/Worker/index.mjs", "export const handler = async () => 1;\n");
+    await s().openFunctionCode("Worker");
+    expect(s().codeActivePath).toBe("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ functionId: "Worker", text: "export const handler = async () => 1;\n" });
+    expect(s().bottomTab).toBe("code");
+  });
+
+  it("offers to create code when the function has none, then writes the starter and points the template at it", async () => {
+    await s().openFunctionCode("Worker");
+    expect(s().codeCreateFor).toBe("Worker");
+    await s().createFunctionCode("Worker", { runtime: "python3.13", architecture: "arm64" });
+    expect(disk.get("src/Worker/app.py")).toContain("batch_item_failures");
+    expect(s().templateText).toMatch(/Handler: app\.handler/);
+    expect(s().templateText).toMatch(/Runtime: python3\.13/);
+    expect(s().templateText).toMatch(/CodeUri: src\/Worker\//);
+    expect(s().codeActivePath).toBe("src/Worker/app.py");
+  });
+
+  it("marks unsaved edits and clears the mark after saving", async () => {
+    disk.set("src/Worker/index.mjs", "a\n");
+    await s().openFunctionCode("Worker");
+    s().editCode("src/Worker/index.mjs", "b\n");
+    expect(s().codeBuffers["src/Worker/index.mjs"].savedText).toBe("a\n");
+    await s().saveCode("src/Worker/index.mjs");
+    expect(disk.get("src/Worker/index.mjs")).toBe("b\n");
+    expect(s().codeBuffers["src/Worker/index.mjs"].savedText).toBe("b\n");
+  });
+
+  it("ignores its own saves on disk but offers a change made by another program", async () => {
+    disk.set("src/Worker/index.mjs", "a\n");
+    await s().openFunctionCode("Worker");
+    s().editCode("src/Worker/index.mjs", "b\n");
+    await s().saveCode("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"].diskText).toBeNull();
+    disk.set("src/Worker/index.mjs", "from elsewhere\n");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"].diskText).toBe("from elsewhere\n");
+    s().reloadFromDisk("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ text: "from elsewhere\n", savedText: "from elsewhere\n", diskText: null, revision: 1 });
+  });
+
+  it("keeps my version as unsaved when I decline the disk change", async () => {
+    disk.set("src/Worker/index.mjs", "mine\n");
+    await s().openFunctionCode("Worker");
+    s().editCode("src/Worker/index.mjs", "mine, edited\n");
+    disk.set("src/Worker/index.mjs", "theirs\n");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    s().keepMyVersion("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ text: "mine, edited\n", savedText: "theirs\n", diskText: null });
+  });
+
+  it("starts the test event from the trigger's sample, saves edits in flowform.json and runs with the current template", async () => {
+    expect(s().testEventFor("Worker")).toMatchObject({ Records: [{ eventSource: "aws:sqs" }, {}] });
+    s().setTestEvent("Worker", { Records: [] });
+    expect(s().settings.testEvents.Worker).toEqual({ Records: [] });
+    expect(s().dirty).toBe(true);
+    disk.set("src/Worker/index.mjs", "x\n");
+    await s().openFunctionCode("Worker");
+    s().editCode("src/Worker/index.mjs", "y\n");
+    await s().runTest("Worker", { Records: [] });
+    // Unsaved code is saved before the run (the handler runs from disk).
+    expect(disk.get("src/Worker/index.mjs")).toBe("y\n");
+    expect(invokeCalls).toEqual([{ functionId: "Worker", event: { Records: [] }, templateText: TEMPLATE }]);
+    expect(s().testRuns.Worker).toMatchObject({ state: "done", result: { status: "ok" } });
+  });
+});
