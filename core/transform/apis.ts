@@ -11,8 +11,70 @@
 import { isPlainObject } from "../validate/intrinsics";
 import { conditionOf, contentHash, passThroughAttributes, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const REST_NOT_SUPPORTED = ["Auth", "Cors", "Domain", "GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
-const HTTP_NOT_SUPPORTED = ["Auth", "CorsConfiguration", "Domain", "RouteSettings"];
+const REST_NOT_SUPPORTED = ["Auth", "Domain", "GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
+const HTTP_NOT_SUPPORTED = ["Auth", "Domain", "RouteSettings"];
+
+const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+/**
+ * REST API Cors: an OPTIONS method with a mock integration on every path, answering with the
+ * Access-Control-* headers (SAM developer guide, AWS::Serverless::Api "Cors"). Values are used as
+ * written (API Gateway wants them quoted: "'*'"); a plain string is the allowed origin; without
+ * AllowMethods the path's own methods are allowed.
+ */
+function addCors(body: JsonObject, cors: unknown): void {
+  const config: JsonObject = typeof cors === "string" || !isPlainObject(cors) || isIntrinsic(cors) ? { AllowOrigin: cors } : cors;
+  const paths = isPlainObject(body.paths) ? body.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isPlainObject(item) || item.options !== undefined || isIntrinsic(item)) continue;
+    const methods = Object.keys(item).map((m) => (m === "x-amazon-apigateway-any-method" ? "ANY" : m.toUpperCase())).filter((m) => ALL_METHODS.includes(m) || m === "ANY");
+    const allowMethods = config.AllowMethods ?? `'${(methods.includes("ANY") ? ALL_METHODS : [...new Set([...methods, "OPTIONS"])].sort()).join(",")}'`;
+    const headers: JsonObject = {};
+    const params: JsonObject = {};
+    const set = (header: string, value: unknown) => {
+      if (value === undefined) return;
+      headers[header] = { type: "string" };
+      params[`method.response.header.${header}`] = value;
+    };
+    set("Access-Control-Allow-Credentials", config.AllowCredentials === true ? "'true'" : undefined);
+    set("Access-Control-Allow-Headers", config.AllowHeaders);
+    set("Access-Control-Allow-Methods", allowMethods);
+    set("Access-Control-Allow-Origin", config.AllowOrigin);
+    set("Access-Control-Max-Age", config.MaxAge);
+    item.options = {
+      summary: "CORS support",
+      consumes: ["application/json"],
+      produces: ["application/json"],
+      "x-amazon-apigateway-integration": {
+        type: "mock",
+        requestTemplates: { "application/json": '{\n  "statusCode" : 200\n}\n' },
+        responses: { default: { statusCode: "200", responseParameters: params, responseTemplates: { "application/json": "{}\n" } } },
+      },
+      responses: { "200": { description: "Default response for CORS method", headers } },
+    };
+    void path;
+  }
+}
+
+function isIntrinsic(v: JsonObject): boolean {
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === "Ref" || keys[0].startsWith("Fn::"));
+}
+
+/** HTTP API CorsConfiguration → the body's x-amazon-apigateway-cors (keys in lower camel case). */
+function httpCors(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(httpCors);
+  if (!isPlainObject(value)) return value;
+  if (isIntrinsic(value)) {
+    if (Array.isArray(value["Fn::If"])) {
+      const [cond, a, b] = value["Fn::If"] as unknown[];
+      const branch = (x: unknown) => (isPlainObject(x) && x.Ref === "AWS::NoValue" ? "AWS::NoValue" : httpCors(x));
+      return { "Fn::If": [cond, branch(a), branch(b)] };
+    }
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
+}
 
 function integration(route: ApiRoute, payloadV2: boolean): JsonObject {
   const uri = { "Fn::Sub": payloadV2 ? `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${route.target}.Arn}/invocations` : `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${route.target}.Arn}/invocations` };
@@ -24,7 +86,15 @@ function integration(route: ApiRoute, payloadV2: boolean): JsonObject {
 function addRoutes(body: JsonObject, routes: ApiRoute[], payloadV2: boolean): void {
   const paths = (isPlainObject(body.paths) ? body.paths : (body.paths = {})) as JsonObject;
   for (const route of routes) {
-    const item = (isPlainObject(paths[route.path]) ? paths[route.path] : (paths[route.path] = {})) as JsonObject;
+    let item: JsonObject;
+    const existing = paths[route.path];
+    if (typeof route.condition === "string" && (existing === undefined || (isPlainObject(existing) && Array.isArray(existing["Fn::If"]) && existing["Fn::If"][0] === route.condition))) {
+      // A conditional function's routes exist only when its condition holds.
+      if (existing === undefined) paths[route.path] = { "Fn::If": [route.condition, {}, { Ref: "AWS::NoValue" }] };
+      item = (paths[route.path] as { "Fn::If": JsonObject[] })["Fn::If"][1];
+    } else {
+      item = (isPlainObject(existing) && !Array.isArray(existing["Fn::If"]) ? existing : (paths[route.path] = {})) as JsonObject;
+    }
     const method = route.method === "any" ? "x-amazon-apigateway-any-method" : route.method;
     const op: JsonObject = { "x-amazon-apigateway-integration": integration(route, payloadV2), responses: {} };
     if (payloadV2) {
@@ -48,6 +118,7 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
       ? structuredClone(props.DefinitionBody)
       : { swagger: "2.0", info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: {} };
     addRoutes(body, routes, false);
+    if (props.Cors !== undefined) addCors(body, props.Cors);
     api.Body = body;
   }
   if (props.EndpointConfiguration !== undefined) {
@@ -91,6 +162,10 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
       ? structuredClone(props.DefinitionBody)
       : { openapi: "3.0.1", info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: {} };
     addRoutes(body, routes, true);
+    if (props.CorsConfiguration !== undefined) {
+      if (props.CorsConfiguration === true) body["x-amazon-apigateway-cors"] = { allowOrigins: ["*"], allowHeaders: ["*"], allowMethods: ["*"] };
+      else body["x-amazon-apigateway-cors"] = httpCors(props.CorsConfiguration);
+    }
     const tags = Array.isArray(body.tags) ? body.tags : [];
     body.tags = [...tags, { name: "httpapi:createdBy", "x-amazon-apigateway-tag-value": "SAM" }];
     api.Body = body;

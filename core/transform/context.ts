@@ -16,6 +16,8 @@ export interface ApiRoute {
   /** Lower case method, or "any". */
   method: string;
   integration: "lambda" | "states";
+  /** The target's Condition: SAM wraps the route in Fn::If on it. */
+  condition?: unknown;
 }
 
 export interface TransformContext {

@@ -40,7 +40,7 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
   const path = String(props.Path);
   const method = String(props.Method).toLowerCase();
   const routes = ctx.restRoutes.get(api) ?? [];
-  routes.push({ target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states" });
+  routes.push({ target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition });
   ctx.restRoutes.set(api, routes);
   if (target.kind !== "function") return;
   const methodArn = method === "any" ? "*" : method.toUpperCase();
@@ -62,10 +62,11 @@ export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: s
     return;
   }
   const isDefault = props.Path === undefined && props.Method === undefined;
-  const path = isDefault ? "$default" : String(props.Path ?? "/");
+  const written = String(props.Path ?? "/");
+  const path = isDefault ? "$default" : written.startsWith("/") ? written : `/${written}`;
   const method = isDefault ? "any" : String(props.Method ?? "any").toLowerCase();
   const routes = ctx.httpRoutes.get(api) ?? [];
-  routes.push({ target: target.id, event: name, path, method, integration: "lambda" });
+  routes.push({ target: target.id, event: name, path, method, integration: "lambda", condition: target.source.Condition });
   ctx.httpRoutes.set(api, routes);
   const routeArn = isDefault ? "*" : path === "$default" || path === "/$default" ? "$default" : `${method === "any" ? "*" : method.toUpperCase()}${arnPath(path).replace(/\*\+?/g, "*")}`;
   addPermission(ctx, target, `${target.id}${name}Permission`, "apigateway.amazonaws.com", {

@@ -90,7 +90,8 @@ export function s3Event(ctx: TransformContext, target: EventTarget, name: string
   for (const event of events) {
     const config: JsonObject = { Event: event, Function: target.invokeArn };
     if (props.Filter !== undefined) config.Filter = props.Filter;
-    configs.push(config);
+    // A conditional function's notification exists only when its condition holds.
+    configs.push(typeof target.source.Condition === "string" ? { "Fn::If": [target.source.Condition, config, { Ref: "AWS::NoValue" }] } : config);
   }
   const dependsOn = bucket.DependsOn === undefined ? [] : Array.isArray(bucket.DependsOn) ? bucket.DependsOn : [bucket.DependsOn];
   if (!dependsOn.includes(permissionId)) dependsOn.push(permissionId);

@@ -23,8 +23,9 @@ function ruleTarget(ctx: TransformContext, target: EventTarget, name: string, pr
     if (dlq.Arn !== undefined) t.DeadLetterConfig = { Arn: dlq.Arn };
     else ctx.unsupported.push(`${target.id}: Events.${name} (DeadLetterConfig with a generated queue)`);
   }
-  if (target.kind === "statemachine" && props.Role !== undefined) {
-    t.RoleArn = props.Role;
+  const givenRole = props.RoleArn ?? props.Role;
+  if (target.kind === "statemachine" && givenRole !== undefined) {
+    t.RoleArn = givenRole;
   } else if (target.kind === "statemachine") {
     const roleId = `${ruleId}Role`;
     t.RoleArn = getAtt(roleId, "Arn");
