@@ -235,9 +235,13 @@ export const contract = {
   // invoke: local test runs of a function's handler in a child process (main/invoke)
   /** Run a function once with an event. `templateText` is the editor's current text (saved or not). */
   "invoke.run": {
-    input: z.object({ functionId: z.string().min(1).max(255), event: z.unknown(), templateText: z.string() }).strict(),
+    input: z
+      .object({ functionId: z.string().min(1).max(255), event: z.unknown(), templateText: z.string(), runId: z.string().max(100).optional() })
+      .strict(),
     output: returns<InvokeRunResult>(),
   },
+  /** Stop a run started with that `runId` (its answer then has status "crashed", type Flowform.Cancelled). */
+  "invoke.cancel": { input: z.object({ runId: z.string().max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
   /** What can run handlers locally: the Node.js version and Python 3 (null when not installed). */
   "invoke.runtimes": { input: NoInput, output: returns<{ node: string; python: string | null }>() },
 
@@ -258,6 +262,8 @@ export const contract = {
   "deploy.createChangeSet": { input: DeployPrepareInput, output: returns<{ review: ChangeSetReview; reviewText: string; stackStatus: string | null }>() },
   /** Execute a reviewed change set; progress arrives as `deploy.progress` events. */
   "deploy.execute": { input: z.object({ changeSetId: z.string().min(1).max(2048) }).strict(), output: returns<{ progress: DeployProgress }>() },
+  /** Watch a stack again (after a reload, or when watching stopped): its current operation's progress arrives as `deploy.progress`. */
+  "deploy.watch": { input: DeployWatchInput, output: returns<{ progress: DeployProgress }>() },
   /** Cancel a review: delete its change set (and the empty stack a first create leaves). */
   "deploy.cancel": { input: z.object({ changeSetId: z.string().min(1).max(2048) }).strict(), output: returns<{ cancelled: true }>() },
   /** Stop an update in progress; CloudFormation rolls it back. */

@@ -59,6 +59,11 @@ export function deployHandlers(service: DeployService = deployService()): Handle
       done.catch(() => undefined); // failures reach the renderer as progress notices
       return { progress };
     },
+    "deploy.watch": async (input, ctx) => {
+      const { progress, done } = await service.resume(targetOf(input), input.stackName, input.nodeIds, emitTo(ctx));
+      done.catch(() => undefined);
+      return { progress };
+    },
     "deploy.cancel": async (input) => {
       await service.cancelChangeSet(input.changeSetId);
       return { cancelled: true as const };

@@ -483,12 +483,33 @@ export class DeployService {
       if (!stack?.StackId) throw new FlowformError("deploy.not-found", `Stack ${stackName} does not exist in ${target.region}.`);
       const operation: DeployOperation = stack.StackStatus?.startsWith("DELETE") ? "delete" : stack.StackStatus?.startsWith("CREATE") || stack.StackStatus?.startsWith("ROLLBACK") ? "create" : "update";
       const progress = { ...startProgress(stackName, operation, [], nodeIds), stackId: stack.StackId };
-      // No baseline: replay this stack's recent events so the canvas shows where things are.
-      return this.startWatch(clients, stack.StackId, undefined, progress, nodeIds, onProgress);
+      // Replay the current operation's events (from its "User Initiated" start) so the canvas shows where things are.
+      const baseline = await this.operationStart(clients, stack.StackId);
+      return this.startWatch(clients, stack.StackId, baseline, progress, nodeIds, onProgress);
     } catch (error) {
       clients.destroy();
       throw deployError(error, target.profile);
     }
+  }
+
+  /** The event just before the stack's latest operation began (looked up in the newest 5 pages at most). */
+  private async operationStart(clients: AwsClients, stackId: string): Promise<string | undefined> {
+    let token: string | undefined;
+    let last: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const out = await this.retry(() => clients.cloudformation.send(new DescribeStackEventsCommand({ StackName: stackId, NextToken: token })), clients.target);
+      const events = out.StackEvents ?? [];
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        if (e.PhysicalResourceId === stackId && /^(CREATE|UPDATE|DELETE|IMPORT)_IN_PROGRESS$/.test(e.ResourceStatus ?? "") && e.ResourceStatusReason === "User Initiated") {
+          return events[i + 1]?.EventId ?? "(start of the stack's history)";
+        }
+        last = e.EventId;
+      }
+      token = out.NextToken;
+      if (!token) return undefined;
+    }
+    return last;
   }
 
   /** Stop an update in progress: CloudFormation rolls the stack back to its previous state. */

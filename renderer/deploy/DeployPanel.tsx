@@ -249,14 +249,17 @@ function IamList({ review }: { review: ChangeSetReview }) {
 function ProgressSection() {
   const progress = useStore((s) => s.deployProgress);
   const cancelUpdate = useStore((s) => s.cancelStackUpdate);
+  const resume = useStore((s) => s.resumeDeployWatch);
   const dismiss = useStore((s) => s.dismissDeployResult);
   if (!progress) return null;
+  const stopped = !progress.done && !!progress.notice?.startsWith("Stopped watching");
   return (
     <section className="ff-deploy__progress" aria-label="Deploy progress">
       <h3>
         {operationWords(progress)} {progress.stackName}: <span aria-label="Stack status">{progress.stackStatus ?? "starting"}</span>
       </h3>
       {progress.notice ? <p className="ff-deploy__notice" role="status">{progress.notice}</p> : null}
+      {stopped ? <button type="button" onClick={() => void resume()}>Resume watching</button> : null}
       {progress.failure ? (
         <div className="ff-deploy__failure" role="alert" aria-label="First failure">
           <strong>First failure: {progress.failure.logicalId}</strong> <span className="ff-deploy__type">{progress.failure.resourceType}</span>

@@ -42,6 +42,8 @@ export interface DeploySlice {
   /** Cancel the review (deletes the change set) or dismiss the bucket question. */
   cancelDeploy(): Promise<void>;
   cancelStackUpdate(): Promise<void>;
+  /** Follow the stack's running operation again (after a reload or a lost watch). */
+  resumeDeployWatch(): Promise<void>;
   deleteDeployedStack(confirmName: string): Promise<void>;
   applyDeployProgress(progress: DeployProgress): void;
   dismissDeployResult(): void;
@@ -100,6 +102,9 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
         const status = await api().deploy.status(t);
         set({ deployStackStatus: status, deployError: null });
         if (status.progress && !get().deployProgress) get().applyDeployProgress(status.progress);
+        // A stack mid-operation that this window is not following (e.g. after a reload): follow it.
+        const busy = !!status.stackStatus && status.stackStatus.endsWith("_IN_PROGRESS") && status.stackStatus !== "REVIEW_IN_PROGRESS";
+        if (busy && (!get().deployProgress || get().deployProgress!.done)) await get().resumeDeployWatch();
       } catch (error) {
         set({ deployError: errorView(error) });
       }
@@ -158,6 +163,15 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
     async cancelStackUpdate() {
       try {
         const { progress } = await api().deploy.cancelUpdate({ ...target(), nodeIds: nodeIds() });
+        get().applyDeployProgress(progress);
+      } catch (error) {
+        set({ deployError: errorView(error) });
+      }
+    },
+
+    async resumeDeployWatch() {
+      try {
+        const { progress } = await api().deploy.watch({ ...target(), nodeIds: nodeIds() });
         get().applyDeployProgress(progress);
       } catch (error) {
         set({ deployError: errorView(error) });

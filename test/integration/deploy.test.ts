@@ -140,6 +140,23 @@ describe("deploy against the emulator (a test double, not AWS)", () => {
     expect(final.notice).toBeUndefined();
   });
 
+  it("a watch that gave up on a dead connection can be resumed: it replays the running operation from its start", async () => {
+    const impatient = new DeployService({ backoff: { baseMs: 1, maxMs: 2, attempts: 3 }, pollMs: 0, maxFailedPolls: 2 });
+    emulator.script.drops = [{ action: "DescribeStackEvents", count: 3, afterAction: "ExecuteChangeSet" }];
+    const { review } = await impatient.prepare(request());
+    const seen: DeployProgress[] = [];
+    const { done } = await impatient.execute(review.changeSetId!, (p) => seen.push(p));
+    await expect(done).rejects.toMatchObject({ code: "deploy.connection" });
+    expect(seen.at(-1)!.notice).toMatch(/^Stopped watching: .*The stack operation itself continues in AWS/);
+
+    const resumed = await impatient.resume(target, "orders", ["ProducerFunction", "DynamoDBTable", "ConsumerFunction"]);
+    const final = await resumed.done;
+    expect(final.outcome).toBe("succeeded");
+    expect(final.events[0]).toMatchObject({ LogicalResourceId: "orders", ResourceStatus: "CREATE_IN_PROGRESS", ResourceStatusReason: "User Initiated" });
+    expect(final.nodes).toEqual({ ProducerFunction: "complete", DynamoDBTable: "complete", ConsumerFunction: "complete" });
+    expect([...emulator.cloudformation.executions.values()]).toEqual([1]);
+  });
+
   it("slow progress: keeps polling until the stack settles, showing each step", async () => {
     emulator.scriptOutcome("slow");
     const { final, seen } = await deploy();
