@@ -51,6 +51,8 @@ export interface CanvasSlice {
   syncDiagram(): void;
   /** Lay out every node with ELK (the "Tidy layout" button); `persist` marks the project changed. */
   tidyLayout(persist?: boolean): Promise<void>;
+  /** Put nodes at these positions and save them in flowform.json (undo / redo of a move). */
+  moveNodes(positions: Positions): void;
   /** Remember where a resource should appear before the operation that creates it runs. */
   placeResource(id: string, position: { x: number; y: number }): void;
   showToast(toast: Omit<CanvasToast, "id">): void;
@@ -61,6 +63,8 @@ export interface CanvasSlice {
 }
 
 let toastCounter = 0;
+/** Start positions of the nodes being dragged (React Flow reports a drag as many position changes). */
+const dragOrigin = new Map<string, { x: number; y: number }>();
 
 const withLayout = (settings: FlowformSettings, positions: Positions): FlowformSettings => ({
   ...settings,
@@ -123,6 +127,11 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
       for (const c of relevant) {
         if (c.type === "position" && c.position && c.dragging === false) c.position = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
       }
+      // Where each moving node started, so the whole drag is one undo step.
+      const current = new Map(get().nodes.map((n) => [n.id, n.position]));
+      for (const c of relevant) {
+        if (c.type === "position" && !dragOrigin.has(c.id) && current.has(c.id)) dragOrigin.set(c.id, current.get(c.id)!);
+      }
       const nodes = applyNodeChanges(relevant, get().nodes);
       const patch: Partial<CanvasSlice> & { selectedIds?: string[]; selectedWire?: string | null } = { nodes };
       if (relevant.some((c) => c.type === "select")) {
@@ -144,6 +153,13 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
           if (n) positions[c.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
         }
         get().updateSettings((s) => withLayout(s, positions));
+        const before: Positions = {};
+        for (const id of Object.keys(positions)) {
+          before[id] = dragOrigin.get(id) ?? positions[id];
+          dragOrigin.delete(id);
+        }
+        const ids = Object.keys(positions);
+        get().recordMove(ids.length === 1 ? `Move ${ids[0]}` : `Move ${ids.length} resources`, before, positions);
       }
     },
 
@@ -176,11 +192,20 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
         // Reference wires count too: a role or log group sits next to the function that uses it.
         edges: edges.map((e) => ({ id: e.id, from: e.source, to: e.target })),
       });
+      const before = positionsOf(get().nodes);
       set({ nodes: withPositions(get().nodes, result.positions), layout: { running: false, engine: result.engine, reason: result.reason } });
-      if (persist) get().updateSettings((s) => withLayout(s, result.positions));
+      if (persist) {
+        get().updateSettings((s) => withLayout(s, result.positions));
+        get().recordMove("Tidy layout", before, result.positions);
+      }
       else mirrorPositions(result.positions);
       // Let React Flow measure the moved nodes before fitting them into view.
       setTimeout(() => get().canvasView?.fitView(), 30);
+    },
+
+    moveNodes(positions) {
+      set({ nodes: withPositions(get().nodes, positions) });
+      get().updateSettings((s) => withLayout(s, positions));
     },
 
     placeResource(id, position) {

@@ -135,6 +135,25 @@ describe("positions", () => {
     expect(s().dirty).toBe(true);
   });
 
+  it("undoes a whole drag in one step and redoes it, positions saved each time", () => {
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    const start = { ...s().nodes[0].position };
+    for (const [x, dragging] of [[10, true], [60, true], [120, false]] as const) {
+      s().onNodesChange([{ type: "position", id: "A", position: { x, y: 7 }, dragging }]);
+    }
+    expect(s().history.past.at(-1)?.label).toBe("Move A");
+    s().undo();
+    expect(s().nodes[0].position).toEqual(start);
+    expect(s().settings.layout.nodes.A).toEqual(start);
+    expect(s().nodes).toHaveLength(1);
+    s().redo();
+    expect(s().nodes[0].position).toEqual({ x: 120, y: 7 });
+    // The text edit before the move is undone next, by the same Undo.
+    s().undo();
+    s().undo();
+    expect(s().nodes).toHaveLength(0);
+  });
+
   it("places a new resource where it was dropped", () => {
     s().placeResource("Drop", { x: 123, y: 456 });
     s().runOperation({ op: "addResource", kind: "function", id: "Drop" });

@@ -8,6 +8,7 @@ import { applyOperation as coreApplyOperation } from "../../core";
 import type { EditResult, Operation, Refusal } from "../../core/model/types";
 import { describeOperation, emptyHistory, entryFor, record, redo as redoIn, undo as undoIn, applyEdits, type HistoryState } from "./history";
 import type { SliceCreator, TextOrigin } from "./index";
+import type { Positions } from "../layout/graph";
 
 export interface HistorySlice {
   history: HistoryState;
@@ -18,6 +19,8 @@ export interface HistorySlice {
    * the first refusal and changes nothing in that case.
    */
   runOperations(ops: Operation[], label: string, origin?: TextOrigin): { touched: string[]; notes: string[] } | Refusal;
+  /** Record a move of nodes (positions before and after) as one undoable step. */
+  recordMove(label: string, before: Positions, after: Positions): void;
   undo(): void;
   redo(): void;
 }
@@ -86,18 +89,27 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
       return { touched, notes };
     },
 
+    recordMove(label, before, after) {
+      const moved = Object.keys(after).filter((id) => before[id] && (before[id].x !== after[id].x || before[id].y !== after[id].y));
+      if (moved.length === 0) return;
+      const pick = (p: Positions) => Object.fromEntries(moved.map((id) => [id, p[id]]));
+      set({ history: record(get().history, { label, forward: [], inverse: [], layout: { before: pick(before), after: pick(after) }, touched: moved }) });
+    },
+
     undo() {
       const step = undoIn(get().history, get().templateText);
       if (!step) return;
       set({ history: step.history });
-      get().setTemplateText(step.text, "undo");
+      if (step.text !== get().templateText) get().setTemplateText(step.text, "undo");
+      if (step.entry.layout) get().moveNodes(step.entry.layout.before);
     },
 
     redo() {
       const step = redoIn(get().history, get().templateText);
       if (!step) return;
       set({ history: step.history });
-      get().setTemplateText(step.text, "redo");
+      if (step.text !== get().templateText) get().setTemplateText(step.text, "redo");
+      if (step.entry.layout) get().moveNodes(step.entry.layout.after);
     },
   };
 };

@@ -17,6 +17,8 @@ export interface HistoryEntry {
   inverse: TextEdit[];
   /** Logical IDs to select after undo / redo (what the change created or touched). */
   touched?: string[];
+  /** A move on the canvas (drag, arrows, tidy layout): node positions before and after. */
+  layout?: { before: Record<string, { x: number; y: number }>; after: Record<string, { x: number; y: number }> };
 }
 
 export interface HistoryState {
@@ -64,7 +66,7 @@ export function entryFor(label: string, before: string, after: string, extra: Pa
 }
 
 export function record(history: HistoryState, entry: HistoryEntry): HistoryState {
-  if (entry.forward.length === 0) return history;
+  if (entry.forward.length === 0 && !entry.layout) return history;
   const past = [...history.past, entry];
   if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
   return { past, future: [] };
