@@ -144,6 +144,16 @@ describe("Electron main", () => {
     expect(top.Help).toEqual(["About Flowform"]);
   });
 
+  it("leaves Undo, Redo, Open and Save keys to the page so a focused editor gets them first", () => {
+    const items = recorded.menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    for (const label of ["Undo", "Redo", "Open…", "Save", "Save As…"]) {
+      const entry = items.find((i: any) => i.label === label);
+      expect(entry.accelerator).toBeTruthy();
+      expect(entry.registerAccelerator).toBe(false);
+    }
+    expect(items.find((i: any) => i.label === "New Project").registerAccelerator).toBeUndefined();
+  });
+
   it("sends a chosen menu item to the page as a menu.command event", () => {
     const save = recorded.menu.find((m) => m.label === "File").submenu.find((m: any) => m.label === "Save");
     save.click();

@@ -35,6 +35,15 @@ async function buildMenu(): Promise<void> {
     accelerator,
     click: () => sendMenuCommand(command),
   });
+  /**
+   * Shortcuts the page handles itself are shown but not registered: a registered accelerator
+   * would take the key away from the focused editor (Monaco's own Ctrl+S / Ctrl+Z, a text
+   * field's undo) before the page sees it.
+   */
+  const pageKey = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+    ...item(label, command, accelerator),
+    registerAccelerator: false,
+  });
   const openRecent: MenuItemConstructorOptions[] =
     recent.length > 0
       ? recent.map((r) => ({
@@ -50,11 +59,11 @@ async function buildMenu(): Promise<void> {
       label: "File",
       submenu: [
         item("New Project", "project.new", "CmdOrCtrl+N"),
-        item("Open…", "project.open", "CmdOrCtrl+O"),
+        pageKey("Open…", "project.open", "CmdOrCtrl+O"),
         { label: "Open Recent", submenu: openRecent },
         { type: "separator" },
-        item("Save", "project.save", "CmdOrCtrl+S"),
-        item("Save As…", "project.saveAs", "CmdOrCtrl+Shift+S"),
+        pageKey("Save", "project.save", "CmdOrCtrl+S"),
+        pageKey("Save As…", "project.saveAs", "CmdOrCtrl+Shift+S"),
         item("Export…", "project.export", "CmdOrCtrl+E"),
         { type: "separator" },
         { role: "quit", label: "Quit" },
@@ -64,8 +73,8 @@ async function buildMenu(): Promise<void> {
       label: "Edit",
       submenu: [
         // Undo/Redo are the template's history (canvas, inspector and template view share it), not the text field's.
-        item("Undo", "edit.undo", "CmdOrCtrl+Z"),
-        item("Redo", "edit.redo", process.platform === "darwin" ? "Cmd+Shift+Z" : "Ctrl+Y"),
+        pageKey("Undo", "edit.undo", "CmdOrCtrl+Z"),
+        pageKey("Redo", "edit.redo", process.platform === "darwin" ? "Cmd+Shift+Z" : "Ctrl+Y"),
         { type: "separator" },
         { role: "cut" },
         { role: "copy" },

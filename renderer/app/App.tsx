@@ -10,7 +10,7 @@ import { Palette } from "../palette";
 import { useStore } from "../store";
 import { BottomPanel } from "./BottomPanel";
 import { ConfirmDialog, PathPrompt } from "./dialogs";
-import { useAutosave, useStartup, useTheme, useUnsavedGuard, useWebShortcuts, useWindowTitle } from "./effects";
+import { useAutosave, useStartup, useTheme, useUnsavedGuard, usePageShortcuts, useWindowTitle } from "./effects";
 import { RecoveryBanner } from "./RecoveryBanner";
 import { StatusBar } from "./StatusBar";
 import { Toolbar } from "./Toolbar";
@@ -20,7 +20,7 @@ export function App() {
   useTheme();
   useWindowTitle();
   useAutosave();
-  useWebShortcuts();
+  usePageShortcuts();
   useUnsavedGuard();
   const panels = useStore((s) => s.panels);
 

@@ -1,13 +1,13 @@
 /**
  * Shell behaviour that is not a component: start-up (reopen the session's project or start a new
  * one, offer recovered edits), menu events, theme, window title, autosave to the recovery file,
- * and keyboard shortcuts in the web host (Electron's menu has its own accelerators).
+ * and the project keyboard shortcuts.
  */
 import { useEffect, useSyncExternalStore } from "react";
 import { MENU_COMMANDS, type MenuCommand } from "../../preload/api";
 import { useStore } from "../store";
 import { api } from "../transport";
-import { appInfo, runCommand } from "./commands";
+import { runCommand } from "./commands";
 
 /** Unsaved edits are written to the recovery file this long after the last change. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -150,14 +150,15 @@ const SHORTCUTS: { key: string; shift?: boolean; command: MenuCommand }[] = [
   { key: "s", shift: true, command: "project.saveAs" },
 ];
 
-export function useWebShortcuts(): void {
+/**
+ * Ctrl/Cmd+O, S, Shift+S in the page, in both hosts: Electron's menu shows these shortcuts but
+ * leaves the keys to the page (main/electron.ts), so a focused editor that handles one itself
+ * (the code editor's Ctrl+S saves its file) gets it first and stops it here.
+ */
+export function usePageShortcuts(): void {
   useEffect(() => {
-    let active = false;
-    void appInfo().then((info) => {
-      active = info.host === "web";
-    });
     const onKey = (event: KeyboardEvent) => {
-      if (!active || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.altKey) return;
       const match = SHORTCUTS.find((s) => s.key === event.key.toLowerCase() && !!s.shift === event.shiftKey);
       if (!match) return;
       event.preventDefault();
