@@ -506,14 +506,20 @@ function removeLines(text: string, start: number, end: number, withLeadingCommen
   const blankAbove = prevLine !== undefined && /^[ \t]*$/.test(prevLine);
   const parentAbove = prevLine !== undefined && !blankAbove && !/^\s*#/.test(prevLine) && indentOfLine(text, lineStart(text, from - 1)) < indentOfLine(text, start);
   const nextEnd = lineEnd(text, to);
-  if ((blankAbove || parentAbove) && to < text.length && /^[ \t]*$/.test(text.slice(to, nextEnd))) {
+  // Only whole blank lines (ending in a newline) count: whitespace at the very end stays.
+  const blankBelow = to < text.length && nextEnd < text.length && /^[ \t]*$/.test(text.slice(to, nextEnd));
+  if ((blankAbove || parentAbove) && blankBelow) {
     // Under the parent key, only when a sibling follows the gap (not the next outer section).
     let after = nextEnd + 1;
     while (after < text.length && /^[ \t]*$/.test(text.slice(after, lineEnd(text, after)))) after = lineEnd(text, after) + 1;
     const siblingFollows = after < text.length && indentOfLine(text, after) >= indentOfLine(text, start);
-    if (blankAbove || siblingFollows) to = nextEnd < text.length ? nextEnd + 1 : nextEnd;
+    if (blankAbove || siblingFollows) to = nextEnd + 1;
+  } else if (blankAbove && !blankBelow && (/^\s*$/.test(text.slice(to)) || indentOfLine(text, to) < indentOfLine(text, start))) {
+    // The last entry of its map, right before the next outer section: the gap above it goes too
+    // (an entry added as "blank line + entry" is removed without a trace).
+    from = lineStart(text, from - 1);
   }
-  if (to === text.length) {
+  if (to === text.length && !/[ \t]$/.test(text)) {
     // Removing the end of the file: do not leave blank lines behind.
     while (from > 0) {
       const prevStart = lineStart(text, from - 1);
