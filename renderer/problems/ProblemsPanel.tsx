@@ -16,6 +16,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.line ?? 0) - (b.line ?? 0));
 }
 
+/** "OrdersTable · Properties.BillingMode · line 12", leaving out what the problem does not have. */
+export function whereOf(p: Problem): string {
+  return [p.resource, p.path?.length ? p.path.join(".") : undefined, p.line ? `line ${p.line}` : undefined].filter(Boolean).join(" · ");
+}
+
 export function selectProblem(problem: Problem): void {
   const s = useStore.getState();
   const exists = problem.resource && s.lastGoodModel?.resources.some((r) => r.id === problem.resource);
@@ -51,11 +56,7 @@ export const ProblemsPanel = memo(function ProblemsPanel() {
                 {p.severity === "error" ? "✖" : p.severity === "warning" ? "▲" : "ℹ"}
               </span>
               <span className="ff-problem__message">{p.message}</span>
-              <span className="ff-problem__where">
-                {p.resource ?? ""}
-                {p.path?.length ? ` · ${p.path.join(".")}` : ""}
-                {p.line ? ` · line ${p.line}` : ""}
-              </span>
+              <span className="ff-problem__where">{whereOf(p)}</span>
             </button>
             {p.why && <div className="ff-problem__why">{p.why}</div>}
             {p.fix && (
