@@ -51,6 +51,19 @@ describe("invoke and code channels", () => {
     expect(await dispatch("code.renameFolder", { from: "src/New", to: "../escape" }, ctx())).toMatchObject({ ok: false, error: { code: "project.pathOutsideProject" } });
   });
 
+  it("stops a running handler when asked to cancel it", async () => {
+    fs.mkdirSync(path.join(dir, "src", "Busy"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src", "Busy", "index.mjs"), "export const handler = () => new Promise(() => setInterval(() => {}, 1000));\n");
+    const busy = template + "  Busy:\n    Type: AWS::Serverless::Function\n    Properties: { Runtime: nodejs20.x, Handler: index.handler, CodeUri: src/Busy/, Timeout: 600 }\n";
+    const context = ctx();
+    const run = dispatch("invoke.run", { functionId: "Busy", event: {}, templateText: busy, runId: "r1" }, context);
+    // Cancel as soon as the run is registered (the call is in flight).
+    let cancelled: unknown;
+    do cancelled = await dispatch("invoke.cancel", { runId: "r1" }, context);
+    while ((cancelled as { value?: { cancelled: boolean } }).value?.cancelled !== true);
+    expect(await run).toMatchObject({ ok: true, value: { status: "crashed", error: { type: "Flowform.Cancelled" } } });
+  });
+
   it("reports the local runtimes", async () => {
     const answer = await dispatch("invoke.runtimes", undefined, ctx());
     expect(answer).toMatchObject({ ok: true, value: { node: process.versions.node } });

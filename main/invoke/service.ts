@@ -274,6 +274,7 @@ function runChild(command: string, args: string[], env: Record<string, string>, 
     timer = setTimeout(() => kill("init"), INIT_LIMIT_MS + timeoutMs);
     const onAbort = () => kill("cancel");
     signal?.addEventListener("abort", onAbort);
+    if (signal?.aborted) onAbort();
     (child.stdio[3] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
       let nl: number;

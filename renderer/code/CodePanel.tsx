@@ -160,6 +160,7 @@ function TestPane({ functionId }: { functionId: string }) {
   const eventFor = useStore((s) => s.testEventFor);
   const setTestEvent = useStore((s) => s.setTestEvent);
   const runTest = useStore((s) => s.runTest);
+  const stopTest = useStore((s) => s.stopTest);
   const run = useStore((s) => s.testRuns[functionId]);
   const [text, setText] = useState(() => JSON.stringify(eventFor(functionId), null, 2));
   const [parseError, setParseError] = useState<string | null>(null);
@@ -228,6 +229,11 @@ function TestPane({ functionId }: { functionId: string }) {
       >
         {run?.state === "running" ? "Running…" : "Run test"}
       </button>
+      {run?.state === "running" && (
+        <button className="code-run" onClick={() => void stopTest(functionId)}>
+          Stop
+        </button>
+      )}
       </div>
       <div className="code-test-result" aria-live="polite" aria-label="Test result">
         {run?.state === "failed" && <p role="alert" className="code-error-text">{run.message}</p>}
@@ -237,7 +243,7 @@ function TestPane({ functionId }: { functionId: string }) {
               {result.status === "ok" && `Succeeded in ${formatDuration(result.durationMs)}`}
               {result.status === "error" && `Failed after ${formatDuration(result.durationMs)}: ${result.error?.type}`}
               {result.status === "timeout" && `Timed out after ${formatDuration(result.durationMs)}`}
-              {result.status === "crashed" && `Crashed: ${result.error?.type}`}
+              {result.status === "crashed" && (result.error?.type === "Flowform.Cancelled" ? "Stopped" : `Crashed: ${result.error?.type}`)}
               {result.status === "unavailable" && "Could not run"}
               {result.ranWith ? ` · ${result.ranWith}` : ""}
             </p>

@@ -132,7 +132,7 @@ describe("code slice", () => {
     await s().runTest("Worker", { Records: [] });
     // Unsaved code is saved before the run (the handler runs from disk).
     expect(disk.get("src/Worker/index.mjs")).toBe("y\n");
-    expect(invokeCalls).toEqual([{ functionId: "Worker", event: { Records: [] }, templateText: TEMPLATE }]);
+    expect(invokeCalls).toEqual([{ functionId: "Worker", event: { Records: [] }, templateText: TEMPLATE, runId: expect.stringMatching(/^Worker-/) }]);
     expect(s().testRuns.Worker).toMatchObject({ state: "done", result: { status: "ok" } });
   });
 });

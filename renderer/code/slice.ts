@@ -35,7 +35,7 @@ export interface CodeBuffer {
   revision: number;
 }
 
-export type TestRun = { state: "running" } | { state: "done"; result: InvokeRunResult } | { state: "failed"; message: string };
+export type TestRun = { state: "running"; runId: string } | { state: "done"; result: InvokeRunResult } | { state: "failed"; message: string };
 
 export interface CodeSlice {
   codeTabs: string[];
@@ -68,6 +68,8 @@ export interface CodeSlice {
   testEventFor(functionId: string): unknown;
   setTestEvent(functionId: string, event: unknown): void;
   runTest(functionId: string, event: unknown): Promise<void>;
+  /** Stop a running test (the child process is killed). */
+  stopTest(functionId: string): Promise<void>;
 }
 
 const watchedFolders = new Map<string, string>();
@@ -297,12 +299,18 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
       get().updateSettings((s) => ({ ...s, testEvents: { ...s.testEvents, [functionId]: event } }));
     },
 
+    async stopTest(functionId) {
+      const run = get().testRuns[functionId];
+      if (run?.state === "running") await api().invoke.cancel({ runId: run.runId }).catch(() => undefined);
+    },
+
     async runTest(functionId, event) {
-      set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "running" } } }));
+      const runId = `${functionId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "running", runId } } }));
       try {
         // The handler runs from disk: save its open files first.
         for (const b of Object.values(get().codeBuffers)) if (b.functionId === functionId && b.text !== b.savedText) await get().saveCode(b.path);
-        const result = await api().invoke.run({ functionId, event, templateText: get().templateText });
+        const result = await api().invoke.run({ functionId, event, templateText: get().templateText, runId });
         set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "done", result } } }));
       } catch (e) {
         set((s) => ({ testRuns: { ...s.testRuns, [functionId]: { state: "failed", message: FlowformError.from(e).message } } }));

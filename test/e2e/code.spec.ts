@@ -289,3 +289,18 @@ Resources:
   await expect(testPane.getByLabel("Logs")).toContainText("uploads/example.json");
   await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-python.png" });
 });
+
+test("stops a test run that would otherwise wait for a long timeout", async ({ host, openApp }) => {
+  const dir = await host.makeProject({
+    "template.yaml": TEMPLATE.replace("Timeout: 3", "Timeout: 900"),
+    "src/Hello/index.mjs": `export const handler = () => new Promise(() => setInterval(() => console.log("still waiting"), 200));\n`,
+  });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Hello");
+  const testPane = page.getByRole("region", { name: "Test Hello" });
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByRole("button", { name: "Running…" })).toBeDisabled();
+  await testPane.getByRole("button", { name: "Stop" }).click();
+  await expect(testPane.getByText(/^Stopped/)).toBeVisible();
+  await expect(testPane.getByRole("button", { name: "Run test" })).toBeEnabled();
+});
