@@ -25,6 +25,9 @@
  *   `connectionOptions(model, from, to)` (the alternative wires for a pair, e.g. access vs
  *   on-failure destination), `planConnect` / `planDisconnect` / `planUpdate` (the template
  *   changes, in words and as paths), `recogniseConnections(model)`, `findReferences(value)`.
+ *   Wire ids are stable across unrelated edits: "<rule>:<from>-><to>:<what it owns>", e.g.
+ *   "sqs-to-function:Jobs->Worker:Worker.Properties.Events.JobsMessages", and one access wire per
+ *   pair "function-access:Worker->Orders" (they change when a resource or event is renamed).
  *   Settings: `level` ("read" | "write" | "read-write") for access wires; `as` ("on-failure" |
  *   "on-success" | "dlq") for destination wires; `method`, `path` for API routes; `batchSize`…
  *

@@ -57,13 +57,15 @@ function recogniseRules(ctx: RuleContext): Connection[] {
     const role = findReferences(roleArn).map((x) => x.id).find((id) => ctx.byId.get(id)?.type === "AWS::IAM::Role");
     return role && counts.get(role) === 1 ? role : undefined;
   };
-  const push = (rule: Resource, target: string, path: Path, roleArn: unknown, label: string) => {
+  const push = (rule: Resource, target: string, path: Path, roleArn: unknown, label: string, targetId?: unknown) => {
     const writes = [{ resource: rule.id, path, description: `target ${target}` }];
     for (const p of permissionsFor(ctx, target, rule.id)) writes.push({ resource: p.id, path: [], description: `permission ${p.id}` });
     const role = ownRole(roleArn);
     if (role) writes.push({ resource: role, path: [], description: `role ${role}` });
     out.push(
       makeConnection({
+        // Named by the target's Id (stable when other targets are removed), else its position.
+        id: `eventbridge-to-target:${rule.id}->${target}:${typeof targetId === "string" ? `Targets.${targetId}` : path.join(".")}`,
         kind: "trigger",
         from: rule.id,
         to: target,
@@ -84,7 +86,7 @@ function recogniseRules(ctx: RuleContext): Connection[] {
       if (Array.isArray(targets)) {
         targets.forEach((t, i) => {
           const target = findReferences(asRecord(t)?.Arn).map((x) => x.id).find((id) => ctx.byId.has(id) && id !== r.id);
-          if (target) push(r, target, ["Properties", "Targets", i], asRecord(t)?.RoleArn, label);
+          if (target) push(r, target, ["Properties", "Targets", i], asRecord(t)?.RoleArn, label, asRecord(t)?.Id);
         });
       }
       const bus = findReferences(r.properties.EventBusName).map((x) => x.id).find((id) => ctx.byId.get(id)?.kind === "event-bus");

@@ -201,6 +201,9 @@ function recogniseOwner(ctx: RuleContext, owner: Resource): Connection[] {
     const writes = found.map((f) => f.write).filter((w, i, all) => all.findIndex((x) => x.path.join(".") === w.path.join(".")) === i);
     out.push(
       makeConnection({
+        // One access wire per pair, so its id survives edits that move policies around
+        // (usage assumptions in flowform.json are keyed by wire id).
+        id: `function-access:${owner.id}->${target}`,
         kind: "access",
         from: owner.id,
         to: target,
@@ -242,6 +245,7 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
       const level: AccessLevel = permissions.includes("Read") && permissions.includes("Write") ? "read-write" : permissions.includes("Read") ? "read" : "write";
       out.push(
         makeConnection({
+          id: `function-access:${source}->${target}:${r.id}`,
           kind: "access",
           from: source,
           to: target,
