@@ -22,6 +22,14 @@ export function DeployPanel() {
   useEffect(() => {
     if (!profilesLoaded) void loadProfiles();
   }, [profilesLoaded, loadProfiles]);
+  // Opening the tab shows where the stack stands (and follows a deploy still running after a reload).
+  // Runs again when the project (or its target) changes: the panel may mount before the project loads.
+  const refresh = useStore((s) => s.refreshDeployStatus);
+  const projectDir = useStore((s) => s.project?.dir ?? null);
+  const hasTarget = useStore((s) => !!s.settings.deploy.region && !!s.settings.deploy.stackName);
+  useEffect(() => {
+    if (hasTarget && useStore.getState().deployPhase === "idle") void refresh();
+  }, [refresh, projectDir, hasTarget]);
 
   return (
     <section className="ff-deploy" aria-label="Deploy to AWS">

@@ -114,3 +114,27 @@ test("a failing resource is pinned with its reason, the stack rolls back, and it
   await expect(progress.getByLabel("Stack status")).toHaveText("DELETE_COMPLETE", { timeout: 30_000 });
   await expect(progress.getByRole("heading", { level: 3 })).toContainText("Deleted orders-fails");
 });
+
+test("reloading the window mid-deploy loses nothing: the progress and the badges come back", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  emulator.cloudformation.script.holdWhileInProgress = "DynamoDBTable";
+  const page = await openApp({ project: await project(host, "orders-reload", "orders-reload-staging") });
+  await page.getByRole("tab", { name: /^Deploy/ }).click();
+  let panel = page.getByRole("region", { name: "Deploy to AWS" });
+  await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+  await page.getByRole("alertdialog", { name: "Create staging bucket?" }).getByRole("button", { name: "Create bucket and continue" }).click();
+  await panel.getByRole("button", { name: "Execute change set" }).click();
+  await expect(page.getByLabel("DynamoDBTable deploy status: in progress")).toBeVisible();
+
+  await page.reload();
+  await page.locator("html[data-flowform-ready='true']").waitFor({ state: "attached" });
+  await page.getByRole("tab", { name: /^Deploy/ }).click();
+  panel = page.getByRole("region", { name: "Deploy to AWS" });
+  await expect(page.getByLabel("DynamoDBTable deploy status: in progress")).toBeVisible();
+  await expect(panel.getByRole("region", { name: "Deploy progress" }).getByLabel("Stack status")).toHaveText("CREATE_IN_PROGRESS");
+
+  emulator.cloudformation.script.holdWhileInProgress = undefined;
+  await expect(panel.getByRole("region", { name: "Deploy progress" }).getByLabel("Stack status")).toHaveText("CREATE_COMPLETE", { timeout: 30_000 });
+  await expect(page.getByLabel("ConsumerFunction deploy status: complete")).toBeVisible();
+  expect([...emulator.cloudformation.executions.values()].every((n) => n === 1)).toBe(true);
+});
