@@ -134,6 +134,8 @@ export function createValidationContext(input: ValidationInput, spec: Spec): Val
     [...resourceTypes.values()].some((t) => t.startsWith("AWS::Serverless::"));
   const awsTransforms = /^AWS::(Serverless-\d{4}-\d{2}-\d{2}|LanguageExtensions|Include|CodeDeployBlueGreen|SecretsManager-\d{4}-\d{2}-\d{2})$/;
   const macros = transforms.filter((t): t is string => typeof t === "string" && !awsTransforms.test(t));
+  // Rain templates (`!Rain::Embed`, `Rain::Module`, …) are expanded by the rain CLI before CloudFormation sees them.
+  if ((text !== undefined && /!Rain::|"Rain::/.test(text)) || (text === undefined && /"Rain::/.test(JSON.stringify(template)))) macros.push("rain");
   return {
     spec,
     file,
