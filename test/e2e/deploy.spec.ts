@@ -138,3 +138,20 @@ test("reloading the window mid-deploy loses nothing: the progress and the badges
   await expect(page.getByLabel("ConsumerFunction deploy status: complete")).toBeVisible();
   expect([...emulator.cloudformation.executions.values()].every((n) => n === 1)).toBe(true);
 });
+
+test("an expired session is explained in words and nothing is created", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  emulator.script.authError = "ExpiredToken";
+  try {
+    const page = await openApp({ project: await project(host, "orders-expired", "orders-expired-staging") });
+    await page.getByRole("tab", { name: /^Deploy/ }).click();
+    const panel = page.getByRole("region", { name: "Deploy to AWS" });
+    await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+    const alert = panel.getByRole("alert");
+    await expect(alert).toContainText("Session expired.");
+    await expect(alert).toContainText("has expired. Run `aws sso login` (SSO) or refresh the credentials, then try again. Nothing was changed by this attempt.");
+    expect(emulator.cloudformation.findStack("orders-expired")).toBeUndefined();
+  } finally {
+    emulator.script.authError = undefined;
+  }
+});
