@@ -70,7 +70,7 @@ export function addEventPlan(target: Resource, name: string, type: string, prope
 }
 
 /** Plan for changing an event's settings in place, property by property. */
-export function updateEventPlan(ctx: RuleContext, connection: Connection, spec: EventTriggerSpec, settings: Record<string, unknown>): ConnectPlan | ReturnType<typeof refuse> {
+export function updateEventPlan(_ctx: RuleContext, connection: Connection, spec: EventTriggerSpec, settings: Record<string, unknown>): ConnectPlan | ReturnType<typeof refuse> {
   const write = connection.writes[0];
   if (!write) return refuse("This wire has nothing in the template to update.");
   const changes: ConnectPlan["changes"] = [];
@@ -80,7 +80,6 @@ export function updateEventPlan(ctx: RuleContext, connection: Connection, spec: 
     const path: Path = ["Resources", write.resource, ...write.path, "Properties", property];
     changes.push(value === undefined || value === null || value === "" ? { change: "remove", path } : { change: "set", path, value, overwrite: true });
   }
-  void ctx;
   return { changes, summary: `Updates ${Object.keys(settings).join(", ")} of the ${connection.label} wire`, why: "Settings of the event are written on the event itself", touched: [write.resource] };
 }
 

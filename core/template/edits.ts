@@ -353,7 +353,7 @@ function tagStart(text: string, node: YamlNode): number {
 const flowItem = (value: unknown, style: SnippetStyle) => yamlFlow(value, style);
 
 /** Insert a key into an existing map. */
-function insertIntoMap(parsed: ParsedTemplate, map: YAMLMap, key: string, value: unknown, style: SnippetStyle, mapOwner?: Pair): TextEdit {
+function insertIntoMap(parsed: ParsedTemplate, map: YAMLMap, key: string, value: unknown, style: SnippetStyle): TextEdit {
   const { text } = parsed;
   const json = style.format === "json";
   if (map.flow || json) {
@@ -387,7 +387,6 @@ function insertIntoMap(parsed: ParsedTemplate, map: YAMLMap, key: string, value:
   const column = columnOf(text, (first.key as YamlNode).range![0]);
   const last = map.items[map.items.length - 1] as Pair;
   const at = lineEnd(text, contentEnd(text, last));
-  void mapOwner;
   return { start: at, end: at, text: `\n${" ".repeat(column)}${yamlKey(key)}:${yamlAfterKey(value, column, style)}` };
 }
 
@@ -416,7 +415,7 @@ export function setEdit(parsed: ParsedTemplate, path: Path, value: unknown, styl
       if (map.items.length === 0 && style.format === "yaml") {
         if (found.pair) return replacePairValue(parsed, found.pair, newValue, style);
       }
-      return insertIntoMap(parsed, map, String(rest[0]), nest(rest.slice(1), value), style, found.pair);
+      return insertIntoMap(parsed, map, String(rest[0]), nest(rest.slice(1), value), style);
     }
     throw new EditError(`${path.slice(0, depth).join(".")} is not a mapping`);
   }
