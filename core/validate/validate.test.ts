@@ -312,5 +312,28 @@ Resources:
 `),
     ).toEqual([]);
   });
+
+  it("knows what Ref of a parameter, GetAZs and Split give, and reports a list where a string belongs and the reverse", () => {
+    const found = problems(`Parameters:
+  Subnet: { Type: String }
+  Subnets: { Type: "List<AWS::EC2::Subnet::Id>" }
+Resources:
+  F:
+    Type: AWS::Lambda::Function
+    Properties:
+      Code: { ZipFile: x }
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: arn:aws:iam::123456789012:role/r
+      Description: !Ref Subnets
+      VpcConfig:
+        SubnetIds: !Ref Subnet
+        SecurityGroupIds: !Split [",", "sg-1,sg-2"]
+`);
+    expect(found.map((p) => p.message)).toEqual([
+      "F.Properties.Description must be String, but Ref Subnets gives a list",
+      "F.Properties.VpcConfig.SubnetIds must be List of String, but Ref Subnet gives a string",
+    ]);
+  });
 });
 

@@ -60,6 +60,11 @@ class ShapeChecker {
     }
     const fn = intrinsicName(value);
     if (fn) {
+      const produces = this.produces(value as Record<string, unknown>, fn);
+      if (produces !== "unknown" && !this.accepts(shape, produces)) {
+        out.push(raw("error", "cfn/wrong-type", path, `${where(path)} must be ${describeShape(shape)}, but ${fn === "Ref" ? `Ref ${String((value as Record<string, unknown>).Ref)}` : fn} gives ${produces === "list" ? "a list" : "a string"}`));
+        return;
+      }
       if (fn === "Fn::If") {
         const args = (value as Record<string, unknown>)[fn];
         if (Array.isArray(args) && args.length === 3) {
@@ -114,6 +119,50 @@ class ShapeChecker {
       return;
     }
     out.push(this.wrongType(path, shape, value));
+  }
+
+  /**
+   * What an intrinsic function evaluates to, when that is certain: `Ref` of a list parameter,
+   * `Fn::GetAZs`, `Fn::Split` and `Fn::Cidr` give lists; `Ref` of a scalar parameter or a
+   * resource, `Fn::Join`, `Fn::Sub` and `Fn::Base64` give strings.
+   */
+  private produces(value: Record<string, unknown>, fn: string): "string" | "list" | "unknown" {
+    switch (fn) {
+      case "Ref": {
+        const target = value.Ref;
+        if (typeof target !== "string" || target === "AWS::NoValue") return "unknown";
+        if (target === "AWS::NotificationARNs") return "list";
+        if (target.startsWith("AWS::")) return "string";
+        const params = this.ctx.template.Parameters as Record<string, { Type?: unknown }> | undefined;
+        const param = params?.[target];
+        if (param && typeof param.Type === "string") {
+          return /^(CommaDelimitedList|List<.*>|AWS::SSM::Parameter::Value<(List<.*>|CommaDelimitedList)>)$/.test(param.Type) ? "list" : "string";
+        }
+        return this.ctx.resourceTypes.has(target) ? "string" : "unknown";
+      }
+      case "Fn::GetAZs":
+      case "Fn::Split":
+      case "Fn::Cidr":
+        return "list";
+      case "Fn::Join":
+      case "Fn::Sub":
+      case "Fn::Base64":
+        return "string";
+      default:
+        return "unknown";
+    }
+  }
+
+  /** Whether a value of the given kind can fill the shape. */
+  private accepts(shape: Shape, kind: "string" | "list"): boolean {
+    if (typeof shape === "string") {
+      if (shape === "json") return true;
+      if (shape === "tag") return false;
+      return kind === "string";
+    }
+    if ("l" in shape) return kind === "list";
+    if ("m" in shape || "r" in shape) return false;
+    return shape.u.some((m) => this.accepts(m, kind));
   }
 
   private kindMatches(value: unknown, shape: Shape): boolean {
