@@ -73,6 +73,9 @@ function CanvasFlow() {
         if (!r) return { x: 0, y: 0 };
         return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
+      setViewport(viewport) {
+        void flow.setViewport(viewport);
+      },
       fitView() {
         // With no nodes React Flow would keep the request and fit the first node added later.
         if (useStore.getState().nodes.length === 0) return;
@@ -89,6 +92,9 @@ function CanvasFlow() {
         void flow.setViewport({ x: 24 - bounds.x * z, y, zoom: z });
       },
     });
+    // The project may have loaded before the canvas mounted: show its saved view now.
+    const saved = useStore.getState().settings.layout.viewport;
+    if (saved && useStore.getState().nodes.length > 0) void flow.setViewport(saved);
     return () => useStore.getState().setCanvasView(null);
   }, [flow]);
 
@@ -192,6 +198,7 @@ function CanvasFlow() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onMoveEnd={(_event, viewport) => useStore.getState().rememberViewport(viewport)}
         isValidConnection={(c) => c.source !== c.target}
         deleteKeyCode={null}
         selectionKeyCode="Shift"

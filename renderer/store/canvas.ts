@@ -16,6 +16,7 @@ export interface CanvasView {
   /** Centre of the visible canvas, in flow coordinates. */
   centre(): { x: number; y: number };
   fitView(): void;
+  setViewport(viewport: { x: number; y: number; zoom: number }): void;
 }
 
 export interface CanvasToast {
@@ -51,6 +52,8 @@ export interface CanvasSlice {
   syncDiagram(): void;
   /** Lay out every node with ELK (the "Tidy layout" button); `persist` marks the project changed. */
   tidyLayout(persist?: boolean): Promise<void>;
+  /** Remember the view (pan and zoom) in flowform.json, without calling it an unsaved change. */
+  rememberViewport(viewport: { x: number; y: number; zoom: number }): void;
   /** Put nodes at these positions and save them in flowform.json (undo / redo of a move). */
   moveNodes(positions: Positions): void;
   /** Remember where a resource should appear before the operation that creates it runs. */
@@ -92,7 +95,9 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
         queueMicrotask(() => get().canvasView?.fitView());
         void get().tidyLayout(false);
       } else {
-        queueMicrotask(() => get().canvasView?.fitView());
+        // Reopened as it was left: the saved view, or the whole diagram.
+        const viewport = get().settings.layout.viewport;
+        queueMicrotask(() => (viewport ? get().canvasView?.setViewport(viewport) : get().canvasView?.fitView()));
       }
       return;
     }
@@ -201,6 +206,15 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
       else mirrorPositions(result.positions);
       // Let React Flow measure the moved nodes before fitting them into view.
       setTimeout(() => get().canvasView?.fitView(), 30);
+    },
+
+    rememberViewport(viewport) {
+      // Kept exact: a reopened project shows precisely the view it was saved with.
+      const v = { x: viewport.x, y: viewport.y, zoom: viewport.zoom };
+      const s = get().settings;
+      const old = s.layout.viewport;
+      if (old && old.x === v.x && old.y === v.y && old.zoom === v.zoom) return;
+      store.setState({ settings: { ...s, layout: { ...s.layout, viewport: v } } });
     },
 
     moveNodes(positions) {

@@ -125,7 +125,7 @@ test("editing the YAML updates the canvas; a broken edit shows its line and keep
   await expect(error).toHaveCount(0);
 });
 
-test("saves positions in flowform.json and reopens the same diagram", async ({ host, openApp }) => {
+test("saves positions and the view in flowform.json and reopens the same diagram", async ({ host, openApp }) => {
   const dir = await host.makeProject({ "template.yaml": await readCorpus("serverless-patterns/apigw-lambda-dynamodb/template.yaml") });
   const page = await openApp({ project: dir });
   const fn = node(page, "Function LambdaFunction");
@@ -139,6 +139,10 @@ test("saves positions in flowform.json and reopens the same diagram", async ({ h
   const positions = async () =>
     page.evaluate(() => Object.fromEntries([...document.querySelectorAll(".react-flow__node")].map((n) => [n.getAttribute("data-id"), (n as HTMLElement).style.transform])));
   const before = await positions();
+  await page.getByRole("button", { name: "Zoom In" }).click();
+  const viewport = () => page.locator(".react-flow__viewport").evaluate((el) => (el as HTMLElement).style.transform);
+  await expect.poll(viewport).toMatch(/scale\(/);
+  const view = await viewport();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).not.toHaveTitle(/^● /);
   const saved = JSON.parse(await (await import("node:fs/promises")).readFile(`${dir}/flowform.json`, "utf8"));
@@ -147,6 +151,8 @@ test("saves positions in flowform.json and reopens the same diagram", async ({ h
   const again = await openApp({ project: dir });
   await expect(node(again, "Function LambdaFunction")).toBeVisible();
   expect(await positions()).toEqual(before);
+  await expect.poll(viewport).toBe(view);
+  expect(saved.layout.viewport).toMatchObject({ zoom: expect.any(Number) });
 });
 
 test("exports the template as SAM JSON and plain CloudFormation, and the diagram as SVG and PNG", async ({ host, openApp }) => {
