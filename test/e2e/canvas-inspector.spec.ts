@@ -53,3 +53,22 @@ test("filters the palette as you type and adds the first match with Enter", asyn
   await expect(page.getByRole("group", { name: "S3 bucket Bucket1", exact: true })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/Bucket1:\n\s+Type: AWS::S3::Bucket/);
 });
+
+test("every control of the main screen has an accessible name", async ({ app: page }) => {
+  await page.getByRole("button", { name: "SNS fan-out" }).click();
+  await expect(page.getByRole("button", { name: "Tidy layout" })).toBeEnabled();
+  const check = async (where: string) => {
+    const controls = page.locator("button, input, select, textarea, a[href], [role='button'], .react-flow__node, .react-flow__edge");
+    const count = await controls.count();
+    expect(count).toBeGreaterThan(20);
+    for (let i = 0; i < count; i++) {
+      const control = controls.nth(i);
+      if (!(await control.isVisible())) continue;
+      await expect(control, `${where}: control #${i} ${await control.evaluate((el) => el.outerHTML.slice(0, 120))}`).toHaveAccessibleName(/\S/);
+    }
+  };
+  await page.locator(".react-flow__node").first().click();
+  await check("resource selected");
+  await page.locator(".ff-wire-label").first().click();
+  await check("wire selected");
+});
