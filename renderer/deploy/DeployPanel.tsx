@@ -4,8 +4,9 @@
  * delta) → Execute or Cancel, then live status per resource with the first failure pinned, the
  * stack outputs (copyable), cancel update and delete stack (with typed confirmation).
  */
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { changeLineText, costDeltaText, NOT_STARTED, type ChangeSetReview, type DeployProgress } from "../../core/deploy";
+import { parseTemplate } from "../../core/template/parse";
 import { useStore } from "../store";
 import { STATUS_WORDS } from "./DeployBadge";
 
@@ -66,6 +67,11 @@ function DeploySettingsForm({ disabled }: { disabled: boolean }) {
   const endpoint = useStore((s) => s.deployEndpointOverride);
   const parameters = useStore((s) => s.lastGoodModel?.parameters ?? EMPTY);
   const update = useStore((s) => s.updateDeploySettings);
+  const secrets = useStore((s) => s.deploySecretParameters);
+  const setSecret = useStore((s) => s.setDeploySecretParameter);
+  const templateText = useStore((s) => s.templateText);
+  // NoEcho parameters hold secrets: their values stay in memory and never reach flowform.json.
+  const noEcho = useMemo(() => noEchoParameters(templateText), [templateText]);
   const startDeploy = useStore((s) => s.startDeploy);
   const refresh = useStore((s) => s.refreshDeployStatus);
   const phase = useStore((s) => s.deployPhase);
@@ -87,6 +93,9 @@ function DeploySettingsForm({ disabled }: { disabled: boolean }) {
           {(profiles ?? []).map((p) => (
             <option key={p.name} value={p.name}>{`${p.name} (${p.kind === "sso" ? "SSO" : p.kind})`}</option>
           ))}
+          {deploy.profile && profiles && !profiles.some((p) => p.name === deploy.profile) ? (
+            <option value={deploy.profile}>{`${deploy.profile} (not in ~/.aws)`}</option>
+          ) : null}
         </select>
       </label>
       <label className="ff-deploy__field">
@@ -105,17 +114,30 @@ function DeploySettingsForm({ disabled }: { disabled: boolean }) {
       {parameters.length ? (
         <fieldset className="ff-deploy__params">
           <legend>Parameters</legend>
-          {parameters.map((p) => (
-            <label key={p.name} className="ff-deploy__field">
-              <span>{p.name}</span>
-              <input
-                value={deploy.parameters[p.name] ?? ""}
-                disabled={disabled}
-                placeholder={p.default !== undefined ? `default: ${String(p.default)}` : "required"}
-                onChange={(e) => update({ parameters: { ...deploy.parameters, [p.name]: e.target.value } })}
-              />
-            </label>
-          ))}
+          {parameters.map((p) =>
+            noEcho.has(p.name) ? (
+              <label key={p.name} className="ff-deploy__field">
+                <span>{p.name} (NoEcho: not saved)</span>
+                <input
+                  type="password"
+                  value={secrets[p.name] ?? ""}
+                  disabled={disabled}
+                  placeholder={p.default !== undefined ? "default from the template" : "required"}
+                  onChange={(e) => setSecret(p.name, e.target.value)}
+                />
+              </label>
+            ) : (
+              <label key={p.name} className="ff-deploy__field">
+                <span>{p.name}</span>
+                <input
+                  value={deploy.parameters[p.name] ?? ""}
+                  disabled={disabled}
+                  placeholder={p.default !== undefined ? `default: ${String(p.default)}` : "required"}
+                  onChange={(e) => update({ parameters: { ...deploy.parameters, [p.name]: e.target.value } })}
+                />
+              </label>
+            ),
+          )}
         </fieldset>
       ) : null}
       <div className="ff-deploy__actions">
@@ -130,6 +152,17 @@ function DeploySettingsForm({ disabled }: { disabled: boolean }) {
 }
 
 const EMPTY: never[] = [];
+
+function noEchoParameters(text: string): Set<string> {
+  const params = parseTemplate(text).parsed?.value.Parameters;
+  const out = new Set<string>();
+  if (params && typeof params === "object") {
+    for (const [name, def] of Object.entries(params as Record<string, { NoEcho?: unknown }>)) {
+      if (def?.NoEcho === true || String(def?.NoEcho).toLowerCase() === "true") out.add(name);
+    }
+  }
+  return out;
+}
 
 function StackStatusLine() {
   const status = useStore((s) => s.deployStackStatus);

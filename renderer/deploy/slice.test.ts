@@ -18,6 +18,15 @@ describe("deploy slice", () => {
     expect(useStore.getState().dirty).toBe(true);
   });
 
+  it("keeps NoEcho parameter values in memory only, never in flowform.json", () => {
+    load();
+    useStore.getState().updateDeploySettings({ parameters: { Stage: "prod" } });
+    useStore.getState().setDeploySecretParameter("DbPassword", "hunter2-not-saved");
+    expect(useStore.getState().deploySecretParameters).toEqual({ DbPassword: "hunter2-not-saved" });
+    expect(serializeSettings(useStore.getState().settings)).not.toContain("hunter2-not-saved");
+    expect(useStore.getState().settings.deploy.parameters).toEqual({ Stage: "prod" });
+  });
+
   it("follows pushed progress for its stack, gives nodes their status and never goes back to an older snapshot", () => {
     load();
     useStore.getState().updateDeploySettings({ region: "eu-west-1", stackName: "shop" });

@@ -31,6 +31,9 @@ export interface DeploySlice {
   deployError: DeployErrorView | null;
   /** Live status per canvas node (logical ID), for `useNodeDeployStatus`. */
   deployNodeStatus: Record<string, NodeDeployStatus>;
+  /** Values of NoEcho parameters: kept in memory for this session only, never written to flowform.json. */
+  deploySecretParameters: Record<string, string>;
+  setDeploySecretParameter(name: string, value: string): void;
 
   updateDeploySettings(patch: Partial<DeploySettings>): void;
   loadDeployProfiles(): Promise<void>;
@@ -81,6 +84,11 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
     deployStackStatus: null,
     deployError: null,
     deployNodeStatus: {},
+    deploySecretParameters: {},
+
+    setDeploySecretParameter(name, value) {
+      set({ deploySecretParameters: { ...get().deploySecretParameters, [name]: value } });
+    },
 
     updateDeploySettings(patch) {
       get().updateSettings((s) => ({ ...s, deploy: { ...s.deploy, ...patch } }));
@@ -124,7 +132,7 @@ export const createDeploySlice: SliceCreator<DeploySlice> = (set, get) => {
           templateText,
           stagingBucket: settings.deploy.stagingBucket || undefined,
           createBucket,
-          parameters: settings.deploy.parameters,
+          parameters: { ...settings.deploy.parameters, ...get().deploySecretParameters },
           usage: settings.usage as unknown as Record<string, unknown>,
         });
         set({ deployPhase: "review", deployReview: review, deployReviewText: reviewText });
