@@ -87,6 +87,14 @@ describe("local invoke environment", () => {
     ]);
   });
 
+  it("reads a plain CloudFormation function's local Code folder", () => {
+    const m = modelFrom(`Resources:
+  Plain: { Type: AWS::Lambda::Function, Properties: { Runtime: nodejs20.x, Handler: index.handler, Code: ./lambda, Timeout: 7 } }
+  Zipped: { Type: AWS::Lambda::Function, Properties: { Runtime: nodejs20.x, Handler: index.handler, Code: { ZipFile: "exports.handler = async () => 1" } } }`);
+    expect(functionRunSettings(m, "Plain")).toMatchObject({ codeUri: "./lambda", timeout: 7 });
+    expect(functionRunSettings(m, "Zipped").codeUri).toBeUndefined();
+  });
+
   it("finds the SQS trigger and the variable the access wire wrote", () => {
     const w = functionWiring(model, "Fn");
     expect(w.triggers).toEqual([{ kind: "sqs", eventName: "Work", source: "Jobs" }]);

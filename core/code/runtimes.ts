@@ -74,16 +74,23 @@ export function handlerFileCandidates(handler: string, runtime: string | undefin
  * esbuild build metadata ("Building Node.js Lambda functions with esbuild",
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-using-build-typescript.html).
  */
-export function codeProperties(functionId: string, options: StarterOptions): { path: (string | number)[]; value: unknown }[] {
+export function codeProperties(
+  functionId: string,
+  options: StarterOptions,
+  resourceType = "AWS::Serverless::Function",
+): { path: (string | number)[]; value: unknown }[] {
   const language = languageOf(options);
   const entry = entryPoint(language);
+  // Plain CloudFormation functions name their code with `Code` (a local folder that
+  // `aws cloudformation package` uploads); SAM uses `CodeUri`.
+  const plain = resourceType === "AWS::Lambda::Function";
   const edits: { path: (string | number)[]; value: unknown }[] = [
-    { path: ["Properties", "CodeUri"], value: codeFolder(functionId) },
+    { path: ["Properties", plain ? "Code" : "CodeUri"], value: codeFolder(functionId) },
     { path: ["Properties", "Handler"], value: entry.handler },
     { path: ["Properties", "Runtime"], value: options.runtime },
     { path: ["Properties", "Architectures"], value: [options.architecture] },
   ];
-  if (language === "typescript") {
+  if (language === "typescript" && !plain) {
     const target = options.runtime === "nodejs20.x" ? "es2023" : "es2024";
     edits.push({
       path: ["Metadata"],

@@ -7,6 +7,7 @@ import { typeErrors } from "../../test/unit/code/typecheck";
 import { modelFrom } from "./testing/model";
 import { functionWiring } from "./wiring";
 import { generateStarter, starterSource } from "./starter";
+import { codeProperties } from "./runtimes";
 import { generateDeclarations } from "./declarations";
 import type { FunctionWiring, TriggerKind } from "./types";
 
@@ -125,6 +126,8 @@ describe("starter code from the wiring", () => {
     const py = generateStarter(wiringFor(EVENTS.sqs), { runtime: "python3.13", architecture: "x86_64" });
     expect(py.handler).toBe("app.handler");
     expect(py.files[0].path).toBe("src/Fn/app.py");
+    expect(codeProperties("Fn", { runtime: "nodejs22.x", language: "typescript", architecture: "arm64" }).map((p) => p.path.join("."))).toEqual(["Properties.CodeUri", "Properties.Handler", "Properties.Runtime", "Properties.Architectures", "Metadata"]);
+    expect(codeProperties("Fn", { runtime: "nodejs22.x", language: "typescript", architecture: "arm64" }, "AWS::Lambda::Function").map((p) => p.path.join("."))).toEqual(["Properties.Code", "Properties.Handler", "Properties.Runtime", "Properties.Architectures"]);
     const js = generateStarter(wiringFor(""), { runtime: "nodejs20.x", language: "javascript", architecture: "x86_64" });
     expect(js.files[0].path).toBe("src/Fn/index.mjs");
   });

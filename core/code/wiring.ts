@@ -257,7 +257,8 @@ export function functionRunSettings(model: TemplateModel, functionId: string): F
   if (typeof runtime === "string") settings.runtime = runtime;
   const handler = pick("Handler");
   if (typeof handler === "string") settings.handler = handler;
-  const codeUri = pick("CodeUri");
+  // SAM CodeUri, or a plain function's Code when it is a local path (not { S3Bucket… } / { ZipFile }).
+  const codeUri = pick("CodeUri") ?? (typeof props.Code === "string" ? props.Code : undefined);
   if (typeof codeUri === "string") settings.codeUri = codeUri;
   return settings;
 }

@@ -95,6 +95,9 @@ function CreateCodeForm({ functionId }: { functionId: string }) {
         {wiring && wiring.triggers.length ? ` (triggered by ${wiring.triggers.map((t) => TRIGGER_LABELS[t.kind]).join(", ")}` : " (no trigger yet"}
         {wiring && wiring.accesses.length ? `; uses ${wiring.accesses.map((a) => a.target).join(", ")})` : ")"} and points the template at it.
       </p>
+      {model?.resources.find((r) => r.id === functionId)?.properties.InlineCode !== undefined && (
+        <p className="code-note">Its InlineCode is replaced by the code folder (copy what you need from the Template tab first).</p>
+      )}
       <label>
         Runtime
         <select value={runtime} onChange={(e) => setRuntime(e.target.value as StarterRuntime)}>

@@ -87,6 +87,26 @@ describe("code slice", () => {
     expect(s().codeActivePath).toBe("src/Worker/app.py");
   });
 
+  it("replaces a function's inline code with the code folder it creates", async () => {
+    s().setTemplateText(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Inline:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: |
+        def handler(event, context):
+            return 1
+`, "load");
+    await s().openFunctionCode("Inline");
+    expect(s().codeCreateFor).toBe("Inline");
+    await s().createFunctionCode("Inline", { runtime: "python3.12", architecture: "x86_64" });
+    expect(s().templateText).not.toContain("InlineCode");
+    expect(s().templateText).toMatch(/CodeUri: src\/Inline\//);
+    expect(s().templateText).toMatch(/Handler: app\.handler/);
+  });
+
   it("marks unsaved edits and clears the mark after saving", async () => {
     disk.set("src/Worker/index.mjs", "a\n");
     await s().openFunctionCode("Worker");

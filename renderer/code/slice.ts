@@ -276,7 +276,10 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
         get().setStatus(`Could not create the code: ${FlowformError.from(e).message}`, "error");
         return;
       }
-      const ops: Operation[] = codeProperties(functionId, options).map((p) => ({ op: "setProperty", id: functionId, path: p.path, value: p.value }));
+      const fn = model.resources.find((r) => r.id === functionId);
+      const ops: Operation[] = codeProperties(functionId, options, fn?.type).map((p) => ({ op: "setProperty", id: functionId, path: p.path, value: p.value }));
+      // Code in a folder replaces inline code (a function has one or the other).
+      if (fn?.properties.InlineCode !== undefined) ops.push({ op: "removeProperty", id: functionId, path: ["InlineCode"] });
       const result = get().runOperations(ops, `Create code for ${functionId}`, "code");
       if ("refused" in result) get().setStatus(`Code created, but the template was not updated: ${result.reason}`, "error");
       set({ codeCreateFor: null });
