@@ -166,19 +166,26 @@ function removeResource(text: string, model: TemplateModel, id: string, file?: s
   }
   const log = new EditLog(text);
   const notes: string[] = [];
-  // 1. Wires that wrote something on other resources (events, policies, variables, targets…).
-  const done = new Set<string>();
-  for (let guard = 0; guard < 500; guard++) {
-    const m = importTemplate(log.text, file).model;
-    if (!m) break;
-    const c = m.connections.find((x) => !done.has(x.id) && (x.from === id || x.to === id) && x.writes.some((w) => w.resource !== id));
-    if (!c) break;
-    done.add(c.id);
-    const writes = c.writes.filter((w) => w.resource !== id);
-    const plan = planDisconnect({ ...m, connections: [{ ...c, writes }] }, c.id);
-    if (isRefusal(plan)) continue;
-    applyChangesTo(log, plan.changes, file);
+  // 1. Wires that wrote something on other resources (events, policies, variables, targets…),
+  // all at once: list items go from the last to the first so earlier indexes stay valid.
+  const seen = new Set<string>();
+  const owned: Path[] = [];
+  for (const c of model.connections) {
+    if (c.from !== id && c.to !== id) continue;
+    for (const w of c.writes) {
+      if (w.resource === id) continue;
+      const path = w.path.length ? ["Resources", w.resource, ...w.path] : ["Resources", w.resource];
+      const key = JSON.stringify(path);
+      if (!seen.has(key)) {
+        seen.add(key);
+        owned.push(path);
+      }
+    }
   }
+  const parentKey = (p: Path) => JSON.stringify(p.slice(0, -1));
+  const indexOf = (p: Path) => (typeof p[p.length - 1] === "number" ? Number(p[p.length - 1]) : -1);
+  owned.sort((a, b) => (parentKey(a) < parentKey(b) ? -1 : parentKey(a) > parentKey(b) ? 1 : indexOf(b) - indexOf(a)));
+  applyChangesTo(log, owned.map((path) => ({ change: "remove" as const, path, prune: true })), file);
   // 2. DependsOn entries and outputs naming it.
   const parsed = parseForEdit(log.text, file);
   const changes: TemplateChange[] = [];
