@@ -13,6 +13,8 @@ import { resourceIndex } from "../canvas/hooks";
 import { connectResources, deleteSelection, renameResource } from "../canvas/actions";
 import { useStore } from "../store";
 import { isRefusal } from "../store/history-slice";
+import { keyLineAt, parseTemplate } from "../../core/template/parse";
+import { revealTemplateLine } from "../template-view";
 import { displayValue, isIntrinsic, parseFieldInput, parseSettingInput, settingFields, valueAt, type SettingField } from "./fields";
 import "./inspector.css";
 
@@ -372,6 +374,17 @@ function PropertyField({ resource, property, highlight }: { resource: Resource; 
   );
 }
 
+/** Open the template view at the line where a wire wrote something. */
+function showInTemplate(resource: string, path: (string | number)[]): void {
+  const s = useStore.getState();
+  const { parsed } = parseTemplate(s.templateText, s.project?.templateFile);
+  const line = parsed ? keyLineAt(parsed, ["Resources", resource, ...path]) ?? keyLineAt(parsed, ["Resources", resource]) : undefined;
+  if (!line) return;
+  if (!s.panels.bottom) s.togglePanel("bottom");
+  s.setBottomTab("template");
+  requestAnimationFrame(() => revealTemplateLine(line));
+}
+
 function WireInspector({ connectionId }: { connectionId: string }) {
   const connection = useStore((s) => s.lastGoodModel?.connections.find((c) => c.id === connectionId));
   if (!connection) return <p className="ff-inspector__hint">This wire is no longer in the template.</p>;
@@ -395,7 +408,10 @@ function WireInspector({ connectionId }: { connectionId: string }) {
             <ul className="ff-inspector__writes">
               {connection.writes.map((w, i) => (
                 <li key={i}>
-                  {w.description} <code>{[w.resource, ...w.path].join(".")}</code>
+                  <button type="button" className="link" onClick={() => showInTemplate(w.resource, w.path)} title="Show it in the template view">
+                    {w.description}
+                  </button>
+                  <code>{[w.resource, ...w.path].join(".")}</code>
                 </li>
               ))}
             </ul>

@@ -35,6 +35,11 @@ test("starts from a starter and edits a function's memory and a route's path in 
   await routePath.press("Enter");
   await expect(yaml).toHaveValue(/Path: \/things\n\s+Method: get/);
   await expect(page.locator(".ff-wire-label", { hasText: "GET /things" })).toBeVisible();
+  // "Written in the template" leads to the text it wrote.
+  await inspector.getByRole("button", { name: /ListItems/ }).first().click();
+  await expect(yaml).toBeFocused();
+  const selected = await yaml.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected.trim()).toBe("ListItems:");
   // The comments of the starter are still there.
   await expect(yaml).toHaveValue(/# One function serves both routes; the handler switches on the route\./);
 });
