@@ -57,6 +57,11 @@ try {
     // Let the diagram finish its automatic layout (nodes appear once ELK has placed them).
     await page.locator(".react-flow__node").first().waitFor({ state: "visible", timeout: 15_000 }).catch(() => {});
     await page.waitForLoadState("networkidle");
+    // The automatic layout finishes in a worker after the first paint; then frame the whole diagram
+    // and select the queue consumer so the inspector shows a real resource.
+    await page.waitForTimeout(2000);
+    await page.getByRole("button", { name: /fit view/i }).click().catch(() => {});
+    await page.locator(".react-flow__node", { hasText: "SqsHandlerFunction" }).first().click().catch(() => {});
     await page.waitForTimeout(800);
     const file = scheme === "light" ? out : out.replace(/\.png$/, "-dark.png");
     fs.mkdirSync(path.dirname(file), { recursive: true });
