@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../core/template/parse";
-import { toCloudFormation } from "../../core/transform";
+import { toCloudFormation, toYaml } from "../../core/transform";
 import { validateTemplate } from "../../core/validate";
 import type { Spec } from "../../core/spec";
 import { compareOne, translatorCases } from "./sam-translator-compare";
@@ -70,6 +70,24 @@ describe("local SAM transform against SAM's expected outputs", () => {
       const { parsed } = parseTemplate(readFileSync(join(corpus, "sam-translator/input", name), "utf8"), name);
       if (parsed) expect(() => toCloudFormation(parsed), name).not.toThrow();
     }
+  });
+
+  it("writes CloudFormation YAML that reads back as the same template, for every corpus template", () => {
+    // `!GetAtt A.B` reads back in list form; both are the same GetAtt.
+    const norm = (x: unknown) =>
+      JSON.parse(JSON.stringify(x, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) && typeof v["Fn::GetAtt"] === "string" && Object.keys(v).length === 1 ? { "Fn::GetAtt": v["Fn::GetAtt"].split(/\.(.*)/s).slice(0, 2) } : v)));
+    const files = ["sam-translator/input", "serverless-patterns", "cfn-templates", "cfn-lint/good"].flatMap((d) => templates(join(corpus, d)));
+    let checked = 0;
+    for (const file of files) {
+      const { parsed } = parseTemplate(readFileSync(file, "utf8"), file);
+      if (!parsed) continue;
+      const { template } = toCloudFormation(parsed);
+      const again = parseTemplate(toYaml(template), "export.yaml");
+      expect(again.problems.filter((p) => p.severity === "error"), relative(corpus, file)).toEqual([]);
+      expect(norm(again.parsed!.value), relative(corpus, file)).toEqual(norm(template));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1600);
   });
 
   it("matches SAM's output for the inputs whose features it covers", () => {
