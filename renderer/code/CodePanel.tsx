@@ -98,6 +98,7 @@ function CreateCodeForm({ functionId }: { functionId: string }) {
       {model?.resources.find((r) => r.id === functionId)?.properties.InlineCode !== undefined && (
         <p className="code-note">Its InlineCode is replaced by the code folder (copy what you need from the Template tab first).</p>
       )}
+      <div className="code-create-fields">
       <label>
         Runtime
         <select value={runtime} onChange={(e) => setRuntime(e.target.value as StarterRuntime)}>
@@ -122,6 +123,7 @@ function CreateCodeForm({ functionId }: { functionId: string }) {
           <option value="x86_64">x86_64</option>
         </select>
       </label>
+      </div>
       <div className="code-create-actions">
         <button type="submit" disabled={busy}>Create code</button>
         <button type="button" onClick={cancel}>Cancel</button>
@@ -301,7 +303,7 @@ export function CodePanel() {
           <OpenFunctionPicker />
         )}
       </div>
-      {testFunction && functionExists && <TestPane functionId={testFunction} />}
+      {testFunction && functionExists && !createFor && <TestPane functionId={testFunction} />}
     </div>
   );
 }

@@ -133,6 +133,7 @@ Resources:
   await form.getByRole("combobox", { name: "Runtime" }).selectOption("nodejs22.x");
   await form.getByRole("combobox", { name: "Language" }).selectOption("typescript");
   await form.getByRole("combobox", { name: "Architecture" }).selectOption("arm64");
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-create-form.png" });
   await form.getByRole("button", { name: "Create code" }).click();
 
   await expect(page.getByRole("tab", { name: "index.ts (Worker)" })).toBeVisible();
