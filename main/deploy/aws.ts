@@ -41,9 +41,31 @@ function credentialsFor(target: AwsTarget): AwsCredentialIdentity | AwsCredentia
   return fromNodeProviderChain();
 }
 
-export function createClients(target: AwsTarget): AwsClients {
+/**
+ * Socket timeouts, so a call that never answers fails (and is retried or reported) instead of
+ * hanging the deploy: the SDK's Node handler waits forever by default.
+ */
+export interface AwsTimeouts {
+  connectionMs: number;
+  /** Idle time on an open request before it is abandoned. */
+  requestMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: AwsTimeouts = { connectionMs: 10_000, requestMs: 60_000 };
+
+export function createClients(target: AwsTarget, timeouts: AwsTimeouts = DEFAULT_TIMEOUTS): AwsClients {
   const endpoint = endpointFor(target);
-  const common = { region: target.region, credentials: credentialsFor(target), maxAttempts: 1, ...(endpoint ? { endpoint } : {}) };
+  const common = {
+    region: target.region,
+    credentials: credentialsFor(target),
+    maxAttempts: 1,
+    // socketTimeout is the idle timeout that fails the call; in @smithy/node-http-handler 4.14 a
+    // plain `requestTimeout` only logs a warning unless `throwOnRequestTimeout` is set (read in
+    // node_modules/@smithy/node-http-handler/dist-es/set-request-timeout.js), and it would also cut
+    // long uploads that are still moving.
+    requestHandler: { connectionTimeout: timeouts.connectionMs, socketTimeout: timeouts.requestMs },
+    ...(endpoint ? { endpoint } : {}),
+  };
   const cloudformation = new CloudFormationClient(common);
   const s3 = new S3Client({ ...common, forcePathStyle: !!endpoint });
   return {

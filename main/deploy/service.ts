@@ -25,7 +25,7 @@ import {
 import { parseTemplate } from "../../core/template/parse";
 import type { PriceTable, UsageInput } from "../../core/cost";
 import { FlowformError } from "../../preload/api";
-import { createClients, objectUrl, type AwsClients, type AwsTarget } from "./aws";
+import { createClients, objectUrl, type AwsClients, type AwsTarget, type AwsTimeouts } from "./aws";
 import { sha256, zipFolder } from "./package";
 import { DEFAULT_BACKOFF, errorInfo, sleep, withRetry, type Backoff } from "./retry";
 
@@ -64,6 +64,8 @@ export interface DeployServiceOptions {
   /** Price table for a region (the cost delta); undefined when none. */
   prices?: (region: string) => PriceTable | undefined;
   createClients?: (target: AwsTarget) => AwsClients;
+  /** Socket timeouts of the AWS clients (default: 10 s to connect, 60 s idle). */
+  timeouts?: AwsTimeouts;
 }
 
 interface Pending {
@@ -100,7 +102,7 @@ export class DeployService {
   }
 
   private clients(target: AwsTarget): AwsClients {
-    return (this.options.createClients ?? createClients)(target);
+    return this.options.createClients ? this.options.createClients(target) : createClients(target, this.options.timeouts);
   }
 
   private retry<T>(call: () => Promise<T>, target: AwsTarget, idempotent = true, onRetry?: (info: DeployErrorInfo, attempt: number, delay: number) => void): Promise<T> {

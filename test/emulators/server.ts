@@ -30,9 +30,10 @@ export interface EmulatorScript {
   throttle?: { count: number; actions?: string[] };
   /**
    * Drop the connection (no answer) on the next `count` calls of `action`; `afterEffect` applies
-   * the call first, then drops; `afterAction` arms the drop only once that action has been called.
+   * the call first, then drops; `afterAction` arms the drop only once that action has been called;
+   * `hang` never answers and keeps the connection open (the client's timeout must end it).
    */
-  drops?: { action: string; count: number; afterEffect?: boolean; afterAction?: string }[];
+  drops?: { action: string; count: number; afterEffect?: boolean; afterAction?: string; hang?: boolean }[];
   /** Answer every call with this credentials/permission error. */
   authError?: "ExpiredToken" | "AccessDenied";
 }
@@ -103,7 +104,7 @@ export async function startAwsEmulator(initial: EmulatorScript = {}): Promise<Aw
     });
   });
 
-  function takeDrop(action: string): { afterEffect?: boolean } | undefined {
+  function takeDrop(action: string): { afterEffect?: boolean; hang?: boolean } | undefined {
     const drop = emulator.script.drops?.find((d) => d.action === action && d.count > 0 && (!d.afterAction || calls.some((c) => c.action === d.afterAction)));
     if (drop) drop.count -= 1;
     return drop;
@@ -146,6 +147,10 @@ export async function startAwsEmulator(initial: EmulatorScript = {}): Promise<Aw
       return sendError(400, "Throttling", "Rate exceeded");
     }
     const drop = takeDrop(action);
+    if (drop?.hang) {
+      calls.push({ service: "cloudformation", action, outcome: "dropped" });
+      return;
+    }
     if (drop && !drop.afterEffect) {
       calls.push({ service: "cloudformation", action, outcome: "dropped" });
       req.socket.destroy();

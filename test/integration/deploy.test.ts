@@ -157,6 +157,17 @@ describe("deploy against the emulator (a test double, not AWS)", () => {
     expect([...emulator.cloudformation.executions.values()]).toEqual([1]);
   });
 
+  it("a call that never answers times out instead of hanging, and the watch carries on", async () => {
+    const bounded = new DeployService({ backoff: { baseMs: 1, maxMs: 2, attempts: 4 }, pollMs: 0, timeouts: { connectionMs: 1000, requestMs: 300 } });
+    emulator.script.drops = [{ action: "DescribeStackEvents", count: 1, afterAction: "ExecuteChangeSet", hang: true }];
+    const { review } = await bounded.prepare(request());
+    const seen: DeployProgress[] = [];
+    const { done } = await bounded.execute(review.changeSetId!, (p) => seen.push(p));
+    expect((await done).outcome).toBe("succeeded");
+    expect(emulator.calls.filter((c) => c.outcome === "dropped")).toHaveLength(1);
+    expect(seen.some((p) => /Connection to AWS lost — retrying/.test(p.notice ?? ""))).toBe(true);
+  });
+
   it("slow progress: keeps polling until the stack settles, showing each step", async () => {
     emulator.scriptOutcome("slow");
     const { final, seen } = await deploy();
