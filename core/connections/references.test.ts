@@ -5,18 +5,35 @@ import { STARTERS } from "../starters";
 import { wire } from "./fixture.test-support";
 
 describe("references", () => {
+  const withRole = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Role: !GetAtt Role.Arn
+`;
+
   it("draws hand-written references no other rule explains, and owns nothing", () => {
+    const refs = importTemplate(withRole).model!.connections.filter((c) => c.rule === "references");
+    expect(refs.map((c) => `${c.from}->${c.to} ${c.label}`)).toEqual(["Fn->Role GetAtt Arn"]);
+    expect(refs[0].writes).toEqual([]);
+  });
+
+  it("leaves to the SNS wire the queue policy it owns (the fan-out starter)", () => {
     const model = importTemplate(STARTERS.find((s) => s.id === "sns-fan-out")!.template).model!;
-    const refs = model.connections.filter((c) => c.rule === "references");
-    expect(refs.map((c) => `${c.from}->${c.to}`).sort()).toEqual(["FulfilmentQueuePolicy->FulfilmentQueue", "FulfilmentQueuePolicy->OrderEventsTopic"]);
-    expect(refs.every((c) => c.writes.length === 0)).toBe(true);
+    expect(model.connections.filter((c) => c.rule === "references")).toEqual([]);
+    expect(model.connections.find((c) => c.to === "FulfilmentQueue" && c.rule === "sns-to-function")?.writes.map((w) => w.resource)).toEqual(["FulfilmentSubscription", "FulfilmentQueuePolicy"]);
   });
 
   it("refuses to disconnect a hand-written reference", () => {
-    const text = STARTERS.find((s) => s.id === "sns-fan-out")!.template;
-    const model = importTemplate(text).model!;
-    const ref = model.connections.find((c) => c.rule === "references")!;
-    const r = applyOperation(text, { op: "disconnect", connectionId: ref.id });
+    const ref = importTemplate(withRole).model!.connections.find((c) => c.rule === "references")!;
+    const r = applyOperation(withRole, { op: "disconnect", connectionId: ref.id });
     expect("refused" in r && r.reason).toContain("written by hand");
   });
 

@@ -19,8 +19,44 @@ describe("sns-to-function", () => {
             Topic: !Ref Notices`);
   });
 
-  it("refuses to subscribe a queue, saying what to write instead", () => {
-    const r = refusal("Notices", "Jobs");
-    expect(r.fix).toContain("AWS::SQS::QueuePolicy");
+  it("subscribes a queue with raw delivery and a queue policy only the topic may use, and removes both on disconnect", () => {
+    const { result, wire: w } = wire("Notices", "Jobs");
+    expect(result.text).toContain(`  JobsNoticesSubscription:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: !Ref Notices
+      Protocol: sqs
+      Endpoint: !GetAtt Jobs.Arn
+      RawMessageDelivery: true`);
+    expect(result.text).toContain(`  JobsPolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues:
+        - !Ref Jobs
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: sns.amazonaws.com
+            Action: sqs:SendMessage
+            Resource: !GetAtt Jobs.Arn
+            Condition:
+              ArnEquals:
+                aws:SourceArn: !Ref Notices`);
+    expect(w.writes.map((x) => x.resource).sort()).toEqual(["JobsNoticesSubscription", "JobsPolicy"]);
+  });
+
+  it("adds a statement to the queue's existing policy rather than a second policy that would replace it", () => {
+    const first = wire("Notices", "Jobs");
+    const text = first.result.text.replace("  Bus:\n", "  Alerts:\n    Type: AWS::SNS::Topic\n\n  Bus:\n");
+    const { result, wire: w } = wire("Alerts", "Jobs", {}, text);
+    expect(result.text.match(/AWS::SQS::QueuePolicy/g)).toHaveLength(1);
+    expect(result.text).toContain("aws:SourceArn: !Ref Alerts");
+    expect(w.writes).toContainEqual({ resource: "JobsPolicy", path: ["Properties", "PolicyDocument", "Statement", 1], description: "statement letting Alerts send to Jobs" });
+  });
+
+  it("refuses a subscription to a table, saying what to do instead", () => {
+    expect(refusal("Notices", "Orders").fix).toContain("function");
   });
 });
