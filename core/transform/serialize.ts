@@ -92,7 +92,7 @@ function scalarText(value: unknown): string {
   if (
     PLAIN.test(text) &&
     !SPECIAL.test(text) &&
-    !/: |:$| #|^[-?:,\[\]{}#&*!|>'"%@`]|\s$/.test(text) &&
+    !/: |:$| #|^[-?:,[\]{}#&*!|>'"%@`]|\s$/.test(text) &&
     !/^[-+]?(\.[0-9]|[0-9])/.test(text)
   ) {
     return text;
