@@ -27,7 +27,13 @@ export const Inspector = memo(function Inspector() {
   // Enter on a node: move the keyboard into the inspector's first field.
   useEffect(() => {
     if (inspectRequest === 0) return;
-    requestAnimationFrame(() => root.current?.querySelector<HTMLElement>("input, select, textarea, button")?.focus());
+    // The field a problem points at, when there is one; else the first field.
+    requestAnimationFrame(() =>
+      (
+        root.current?.querySelector<HTMLElement>(".ff-field--highlight input, .ff-field--highlight select, .ff-field--highlight textarea") ??
+        root.current?.querySelector<HTMLElement>("input, select, textarea, button")
+      )?.focus(),
+    );
   }, [inspectRequest]);
 
   let body: ReactNode;

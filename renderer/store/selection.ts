@@ -38,15 +38,16 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   select(ids) {
     const unique = [...new Set(ids)];
     if (sameIds(unique, get().selectedIds) && get().selectedWire === null) return;
-    set({ selectedIds: unique, selectedWire: null });
+    // A field highlighted for a problem belongs to that selection only.
+    set({ selectedIds: unique, selectedWire: null, focusedField: null });
   },
   toggleSelected(id) {
     const current = get().selectedIds;
-    set({ selectedIds: current.includes(id) ? current.filter((x) => x !== id) : [...current, id], selectedWire: null });
+    set({ selectedIds: current.includes(id) ? current.filter((x) => x !== id) : [...current, id], selectedWire: null, focusedField: null });
   },
   selectWire(connectionId) {
     if (get().selectedWire === connectionId && get().selectedIds.length === 0) return;
-    set({ selectedWire: connectionId, selectedIds: [] });
+    set({ selectedWire: connectionId, selectedIds: [], focusedField: null });
   },
   clearSelection() {
     if (get().selectedIds.length === 0 && get().selectedWire === null) return;

@@ -276,3 +276,47 @@ test("selects several resources with a Shift-drag box and moves them together", 
   await node(page, "SNS topic Topic1").click({ modifiers: ["Shift"] });
   await expect(page.getByRole("heading", { name: "3 resources selected" })).toBeVisible();
 });
+
+test("a problem leads to its field, and its quick fix is an undoable edit", async ({ host, openApp }) => {
+  const template = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    "Transform: AWS::Serverless-2016-10-31",
+    "Resources:",
+    "  Jobs:",
+    "    Type: AWS::SQS::Queue",
+    "    Properties:",
+    "      VisibilityTimeout: 20",
+    "  Worker:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: nodejs22.x",
+    "      Handler: index.handler",
+    "      Timeout: 30",
+    "      Events:",
+    "        Work:",
+    "          Type: SQS",
+    "          Properties:",
+    "            Queue: !GetAtt Jobs.Arn",
+    "",
+  ].join("\n");
+  const dir = await host.makeProject({ "template.yaml": template });
+  const page = await openApp({ project: dir });
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  const problem = page.getByRole("list", { name: "Problems" }).getByRole("listitem").filter({ hasText: /has a visibility timeout of/ });
+  await expect(problem).toHaveCount(1);
+  await problem.getByRole("button").first().click();
+  await expect(page.getByRole("spinbutton", { name: "Visibility timeout (s)" })).toBeFocused();
+  await expect(page.locator('.react-flow__node[data-id="Jobs"]')).toHaveClass(/selected/);
+
+  const fix = problem.getByRole("button").nth(1);
+  await fix.click();
+  const yaml = page.getByRole("textbox", { name: "Template source" });
+  await page.getByRole("tab", { name: "Template" }).click();
+  await expect(yaml).not.toHaveValue(/VisibilityTimeout: 20\n/);
+  await expect(yaml).toHaveValue(/VisibilityTimeout: \d{3}\n/);
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  await expect(page.getByRole("list", { name: "Problems" }).getByRole("listitem").filter({ hasText: /has a visibility timeout of/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("tab", { name: "Template" }).click();
+  await expect(yaml).toHaveValue(template);
+});
