@@ -14,6 +14,19 @@ describe("function-access", () => {
     expect(fromConnectors.every((c) => c.writes[0].path.length === 0)).toBe(true);
   });
 
+  it.runIf(corpusAvailable)("recognises embedded connectors on the source resource (sam-translator embedded_connectors_sns_to.yaml)", () => {
+    const text = readFileSync(`${CORPUS}sam-translator/input/embedded_connectors_sns_to.yaml`, "utf8");
+    const model = importTemplate(text).model!;
+    const wires = model.connections.filter((c) => c.settings.connector).map((c) => `${c.from}->${c.to} ${c.label}`);
+    expect(wires).toEqual(["MySNSTopic->MyQueue write", "MySNSTopic->MyFunction write"]);
+    // Disconnecting one removes that connector only.
+    const first = model.connections.find((c) => c.to === "MyQueue" && c.settings.connector)!;
+    const r = applyOperation(text, { op: "disconnect", connectionId: first.id });
+    if ("refused" in r) throw new Error(r.reason);
+    expect(r.text).not.toContain("SnsToQueueConnector");
+    expect(r.text).toContain("SnsToFunctionConnector");
+  });
+
   it("writes a DynamoDBCrudPolicy scoped to the table and its name in a variable", () => {
     const { added, wire: w } = wire("Worker", "Orders");
     expect(added).toBe(`      Policies:

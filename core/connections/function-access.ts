@@ -228,6 +228,32 @@ function recogniseOwner(ctx: RuleContext, owner: Resource): Connection[] {
 
 function recogniseConnectors(ctx: RuleContext): Connection[] {
   const out: Connection[] = [];
+  // Embedded connectors (`Connectors:` on the source resource): the source is the resource itself.
+  for (const r of ctx.model.resources) {
+    for (const [name, raw] of Object.entries(r.connectors ?? {})) {
+      const props = asRecord(asRecord(raw)?.Properties) ?? {};
+      const permissions = ([] as unknown[]).concat(props.Permissions ?? []).map(String);
+      for (const d of ([] as unknown[]).concat(props.Destination ?? [])) {
+        const e = asRecord(d);
+        const target = typeof e?.Id === "string" ? e.Id : findReferences(e?.Arn).map((x) => x.id).find((id) => ctx.byId.has(id));
+        if (!target || !ctx.byId.has(target)) continue;
+        out.push(
+          makeConnection({
+            id: `function-access:${r.id}->${target}:Connectors.${name}`,
+            kind: "access",
+            from: r.id,
+            to: target,
+            rule: "function-access",
+            label: permissions.join(" + ").toLowerCase() || "connector",
+            settings: { level: permissions.includes("Read") && permissions.includes("Write") ? "read-write" : permissions.includes("Read") ? "read" : "write", connector: name, permissions },
+            summary: `Embedded connector ${name} grants ${r.id} ${permissions.join(" and ")} on ${target}`,
+            why: "SAM turns the connector into the least-privilege IAM policy between the two resources",
+            writes: [{ resource: r.id, path: ["Connectors", name], description: `connector ${name}` }],
+          }),
+        );
+      }
+    }
+  }
   for (const r of ctx.model.resources) {
     if (r.type !== "AWS::Serverless::Connector") continue;
     // A connector end names its resource by Id, or by an Arn that references it.

@@ -95,6 +95,7 @@ export function modelFromParsed(parsed: ParsedTemplate, problems: Problem[] = []
         condition: typeof raw.Condition === "string" ? raw.Condition : undefined,
         dependsOn,
         metadata: raw.Metadata,
+        ...(isRecord(raw.Connectors) ? { connectors: raw.Connectors } : {}),
       });
     }
   }

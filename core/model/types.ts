@@ -72,6 +72,8 @@ export interface Resource {
   dependsOn: string[];
   /** Raw Metadata section, if any. */
   metadata?: unknown;
+  /** SAM embedded connectors (the resource-level `Connectors` attribute), as plain JS. */
+  connectors?: Record<string, unknown>;
   /**
    * Set on resources SAM creates implicitly that Flowform still draws, so that traffic and wires
    * have somewhere to start: `ServerlessRestApi` / `ServerlessHttpApi` (Api/HttpApi events with no
