@@ -127,3 +127,29 @@ export {
 export { validateTemplate, validateResource, validateTemplateLevel, createValidationContext, collectReferences, dependencyGraph, findCycles, TEMPLATE_LIMITS, type ValidationContext, type ValidationInput } from "./validate";
 export { attributesOf, describeShape, hasAttribute, isSamType, isThirdPartyType, propertiesOf, resourceTypeSpec, SAM_ATTRIBUTE_SOURCE, type CloudFormationSpec, type SamSpec, type Shape, type Spec } from "./spec";
 export { exportTemplate, toCloudFormation, toJson, toYaml, expandPolicyTemplate, isPolicyTemplate, type CloudFormationResult, type ExportOptions, type ExportResult } from "./transform";
+
+/**
+ * Function code (core/code) — `functionWiring(model, id)` (triggers, access wires and the env vars
+ * that carry them), `functionRunSettings(model, id)` (runtime, handler, CodeUri, timeout, memory
+ * with Globals), `generateStarter(wiring, { runtime, language, architecture })` → files under
+ * `src/<Id>/` + Handler, `codeProperties(id, options, type)` (the template edits that point at
+ * them), `generateDeclarations(wiring)` (the function's .d.ts: event type from @types/aws-lambda,
+ * exact `process.env`), `sampleEvent(trigger)` / `defaultTestEvent(wiring)` (documented shapes),
+ * `invokeEnvironment(model, id)` (template variables with readable placeholders, no credentials).
+ */
+export {
+  functionWiring,
+  functionRunSettings,
+  generateStarter,
+  codeProperties,
+  generateDeclarations,
+  sampleEvent,
+  defaultTestEvent,
+  invokeEnvironment,
+  STARTER_RUNTIMES,
+  type FunctionWiring,
+  type FunctionTrigger,
+  type FunctionAccess,
+  type TriggerKind,
+  type StarterOptions,
+} from "./code";
