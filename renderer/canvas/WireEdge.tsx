@@ -49,7 +49,11 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
           <div
             className={`ff-wire-label ff-wire-label--${kind}${selected ? " ff-wire-label--selected" : ""} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            onClick={() => useStore.getState().selectWire(id)}
+            onClick={() => {
+              useStore.getState().selectWire(id);
+              // Keep the keyboard on the canvas (Delete removes the wire) by focusing the wire itself.
+              document.querySelector<SVGGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`)?.focus();
+            }}
           >
             {data.label}
           </div>

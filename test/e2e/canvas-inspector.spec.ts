@@ -42,6 +42,12 @@ test("starts from a starter and edits a function's memory and a route's path in 
   expect(selected.trim()).toBe("ListItems:");
   // The comments of the starter are still there.
   await expect(yaml).toHaveValue(/# One function serves both routes; the handler switches on the route\./);
+  // Delete removes the selected wire: its event goes from the template.
+  await page.locator(".ff-wire-label", { hasText: "GET /things" }).click();
+  await page.keyboard.press("Delete");
+  await expect(page.locator(".ff-wire-label", { hasText: "GET /things" })).toHaveCount(0);
+  await expect(yaml).not.toHaveValue(/ListItems:/);
+  await expect(yaml).toHaveValue(/CreateItem:/);
 });
 
 test("filters the palette as you type and adds the first match with Enter", async ({ app: page }) => {
