@@ -178,8 +178,8 @@ function emitCollection(value: unknown, indent: string, inCondition: boolean, ou
       const parts: string[] = [];
       emit(item, indent, inCondition, parts);
       const text = parts.join("");
-      // A block mapping item starts on the dash's line.
-      if (text.startsWith("\n") && isPlainObject(item) && !isTagged(item, inCondition)) lines.push(`${indent}-${" " + text.slice(indent.length + 3)}`);
+      // A block mapping or sequence item starts on the dash's line.
+      if (text.startsWith("\n") && (Array.isArray(item) || (isPlainObject(item) && !isTagged(item, inCondition)))) lines.push(`${indent}-${" " + text.slice(indent.length + 3)}`);
       else lines.push(`${indent}-${text}`);
     }
   } else {

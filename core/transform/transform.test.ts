@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseTemplate } from "../template/parse";
-import { exportTemplate, expandPolicyTemplate, toCloudFormation } from ".";
+import { exportTemplate, expandPolicyTemplate, toCloudFormation, toYaml } from ".";
 
 function transform(text: string) {
   const { parsed } = parseTemplate(text);
@@ -149,6 +149,61 @@ describe("expandPolicyTemplate", () => {
       },
     ]);
     expect(expandPolicyTemplate("NoSuchPolicy", {})).toBeUndefined();
+  });
+});
+
+describe("toYaml", () => {
+  it("quotes strings YAML 1.1 or 1.2 readers would take for something else, and reads back the same", () => {
+    const value = {
+      Strings: ["yes", "No", "on", "null", "~", "0755", "1e3", "2012-10-17", "12:30", "-dash", "a: b", "a #b", "*star", "!bang", "@at", " lead", "trail ", "", "plain text", "arn:aws:s3:::bucket/*"],
+      Numbers: [0, 1.5, -3],
+      Bools: [true, false],
+      Empty: { List: [], Map: {} },
+      Multi: "line one\nline two\n",
+      Code: "exports.handler = async () => {\n  return 1;\n};",
+    };
+    const text = toYaml(value);
+    expect(text).toContain('- "yes"');
+    expect(text).toContain('- "2012-10-17"');
+    expect(text).toContain("- plain text");
+    expect(text).toContain("Multi: |\n  line one\n  line two\n");
+    expect(parse(text, { version: "1.1" })).toEqual(value);
+    expect(parse(text)).toEqual(value);
+  });
+
+  it("writes intrinsics in short form, and the long form where a tag would sit on a tag", () => {
+    const text = toYaml({
+      A: { Ref: "X" },
+      B: { "Fn::GetAtt": ["Fn", "Arn"] },
+      C: { "Fn::Sub": ["${A}-${B}", { A: { Ref: "P" }, B: "b" }] },
+      D: { "Fn::Base64": { "Fn::Sub": "echo ${AWS::Region}" } },
+      E: { "Fn::If": ["Cond", { Ref: "AWS::NoValue" }, [1, 2]] },
+    });
+    expect(text).toBe(
+      [
+        "A: !Ref X",
+        "B: !GetAtt Fn.Arn",
+        "C: !Sub",
+        "  - ${A}-${B}",
+        "  - A: !Ref P",
+        "    B: b",
+        "D:",
+        '  "Fn::Base64": !Sub echo ${AWS::Region}',
+        "E: !If",
+        "  - Cond",
+        "  - !Ref AWS::NoValue",
+        "  - - 1",
+        "    - 2",
+        "",
+      ].join("\n"),
+    );
+    expect(parseTemplate(text).parsed!.value).toEqual({
+      A: { Ref: "X" },
+      B: { "Fn::GetAtt": ["Fn", "Arn"] },
+      C: { "Fn::Sub": ["${A}-${B}", { A: { Ref: "P" }, B: "b" }] },
+      D: { "Fn::Base64": { "Fn::Sub": "echo ${AWS::Region}" } },
+      E: { "Fn::If": ["Cond", { Ref: "AWS::NoValue" }, [1, 2]] },
+    });
   });
 });
 
