@@ -49,6 +49,10 @@ function newestSourceMtime() {
   return newest;
 }
 
+// The stamp carries the time the build STARTED: a source saved while the build runs is newer
+// than the stamp, so the next --if-stale build picks it up.
+const buildStarted = new Date();
+
 if (args.has("--if-stale")) {
   let built = 0;
   try {
@@ -163,4 +167,5 @@ function keepRecentAssets(fromDir, toDir) {
 }
 
 fs.mkdirSync(path.dirname(stamp), { recursive: true });
-fs.writeFileSync(stamp, new Date().toISOString() + "\n");
+fs.writeFileSync(stamp, buildStarted.toISOString() + "\n");
+fs.utimesSync(stamp, buildStarted, buildStarted);
