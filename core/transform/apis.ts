@@ -9,9 +9,10 @@
  * `<Api>ApiGatewayDefaultStage`, or `<Api><StageName>Stage`.
  */
 import { isPlainObject } from "../validate/intrinsics";
+import { applyRestAuth } from "./api-auth";
 import { conditionOf, contentHash, passThroughAttributes, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const REST_NOT_SUPPORTED = ["Auth", "Domain", "GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
+const REST_NOT_SUPPORTED = ["Domain", "GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
 const HTTP_NOT_SUPPORTED = ["Auth", "Domain", "RouteSettings"];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -118,6 +119,8 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
       ? structuredClone(props.DefinitionBody)
       : { swagger: "2.0", info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: {} };
     addRoutes(body, routes, false);
+    if (props.Auth !== undefined) applyRestAuth(ctx, id, props.Auth, body, routes);
+    else if (routes.some((r) => r.authorizer !== undefined && r.authorizer !== "NONE")) ctx.unsupported.push(`${id}: an event names an authorizer the API does not define`);
     if (props.Cors !== undefined) addCors(body, props.Cors);
     api.Body = body;
   }

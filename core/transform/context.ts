@@ -16,6 +16,9 @@ export interface ApiRoute {
   /** Lower case method, or "any". */
   method: string;
   integration: "lambda" | "states";
+  /** The event's own authorizer ("NONE" for none) and scopes. */
+  authorizer?: unknown;
+  scopes?: unknown;
   /** The target's Condition: SAM wraps the route in Fn::If on it. */
   condition?: unknown;
 }

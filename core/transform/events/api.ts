@@ -33,14 +33,16 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
     ctx.unsupported.push(`${target.id}: Events.${name} (Api event on an API that is not an AWS::Serverless::Api in this template)`);
     return;
   }
-  if (props.Auth !== undefined || props.RequestModel !== undefined || props.RequestParameters !== undefined) {
-    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with Auth, RequestModel or RequestParameters)`);
+  const auth = isPlainObject(props.Auth) ? props.Auth : undefined;
+  const authKeys = auth ? Object.keys(auth).filter((k) => k !== "Authorizer" && k !== "AuthorizationScopes") : [];
+  if ((props.Auth !== undefined && !auth) || authKeys.length > 0 || props.RequestModel !== undefined || props.RequestParameters !== undefined) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with ${authKeys.length > 0 ? `Auth ${authKeys.join(", ")}` : "RequestModel or RequestParameters"})`);
     return;
   }
   const path = String(props.Path);
   const method = String(props.Method).toLowerCase();
   const routes = ctx.restRoutes.get(api) ?? [];
-  routes.push({ target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition });
+  routes.push({ target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes });
   ctx.restRoutes.set(api, routes);
   if (target.kind !== "function") return;
   const methodArn = method === "any" ? "*" : method.toUpperCase();

@@ -1,0 +1,106 @@
+/**
+ * REST API authorizers (AWS::Serverless::Api Auth), written the way SAM writes them into the
+ * Swagger body (SAM developer guide, "Controlling access to API Gateway APIs"): each authorizer
+ * becomes a `securityDefinitions` entry with `x-amazon-apigateway-authorizer`, the default
+ * authorizer (or the event's own `Auth.Authorizer`, "NONE" for none) is set as each method's
+ * `security`, and a Lambda authorizer gets a permission `<Api><Name>AuthorizerPermission` so
+ * API Gateway may call it. IAM authorization, API keys, usage plans and resource policies are
+ * left to the SAM transform (reported as unsupported).
+ */
+import { isPlainObject } from "../validate/intrinsics";
+import { ref, type ApiRoute, type JsonObject, type TransformContext } from "./context";
+
+const SUPPORTED_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "AddDefaultAuthorizerToCorsPreflight"]);
+
+function identitySource(identity: JsonObject): string | undefined {
+  const parts: string[] = [];
+  const add = (list: unknown, prefix: string) => {
+    if (Array.isArray(list)) for (const x of list) parts.push(`${prefix}${String(x)}`);
+  };
+  add(identity.Headers, "method.request.header.");
+  add(identity.QueryStrings, "method.request.querystring.");
+  add(identity.StageVariables, "stageVariables.");
+  add(identity.Context, "context.");
+  return parts.length > 0 ? parts.join(", ") : undefined;
+}
+
+function securityDefinition(auth: JsonObject): JsonObject | undefined {
+  const identity = (isPlainObject(auth.Identity) ? auth.Identity : {}) as JsonObject;
+  if (auth.UserPoolArn !== undefined) {
+    const authorizer: JsonObject = { type: "cognito_user_pools", providerARNs: Array.isArray(auth.UserPoolArn) ? auth.UserPoolArn : [auth.UserPoolArn] };
+    if (identity.ValidationExpression !== undefined) authorizer.identityValidationExpression = identity.ValidationExpression;
+    return { type: "apiKey", name: identity.Header ?? "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": authorizer };
+  }
+  if (auth.FunctionArn !== undefined) {
+    const request = auth.FunctionPayloadType === "REQUEST";
+    const authorizer: JsonObject = {
+      type: request ? "request" : "token",
+      authorizerUri: { "Fn::Sub": ["arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: auth.FunctionArn }] },
+    };
+    if (auth.FunctionInvokeRole !== undefined) authorizer.authorizerCredentials = auth.FunctionInvokeRole;
+    if (identity.ReauthorizeEvery !== undefined) authorizer.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
+    if (request) {
+      const source = identitySource(identity);
+      if (source) authorizer.identitySource = source;
+    } else {
+      authorizer.identitySource = `method.request.header.${String(identity.Header ?? "Authorization")}`;
+      if (identity.ValidationExpression !== undefined) authorizer.identityValidationExpression = identity.ValidationExpression;
+    }
+    return { type: "apiKey", name: request ? "Unused" : (identity.Header ?? "Authorization"), in: "header", "x-amazon-apigateway-authtype": "custom", "x-amazon-apigateway-authorizer": authorizer };
+  }
+  return undefined;
+}
+
+/** Authorizers into the body, `security` onto each method, permissions for Lambda authorizers. Returns false when the Auth block needs the SAM transform. */
+export function applyRestAuth(ctx: TransformContext, apiId: string, auth: unknown, body: JsonObject, routes: ApiRoute[]): boolean {
+  if (!isPlainObject(auth)) return false;
+  const unknown = Object.keys(auth).filter((k) => !SUPPORTED_AUTH_KEYS.has(k));
+  if (unknown.length > 0) {
+    ctx.unsupported.push(`${apiId}: Auth (${unknown.join(", ")})`);
+    return false;
+  }
+  const authorizers = (isPlainObject(auth.Authorizers) ? auth.Authorizers : {}) as JsonObject;
+  const definitions: JsonObject = {};
+  for (const [name, config] of Object.entries(authorizers)) {
+    const def = isPlainObject(config) ? securityDefinition(config) : undefined;
+    if (!def) {
+      ctx.unsupported.push(`${apiId}: Auth.Authorizers.${name}`);
+      return false;
+    }
+    definitions[name] = def;
+    if (isPlainObject(config) && config.FunctionArn !== undefined && config.DisableFunctionDefaultPermissions !== true) {
+      ctx.resources[`${apiId}${name}AuthorizerPermission`] = {
+        Type: "AWS::Lambda::Permission",
+        Properties: {
+          Action: "lambda:InvokeFunction",
+          FunctionName: config.FunctionArn,
+          Principal: "apigateway.amazonaws.com",
+          SourceArn: { "Fn::Sub": ["arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*", { __ApiId__: ref(apiId) }] },
+        },
+      };
+    }
+  }
+  const defaultAuthorizer = auth.DefaultAuthorizer;
+  if (defaultAuthorizer !== undefined && (typeof defaultAuthorizer !== "string" || (defaultAuthorizer !== "NONE" && !(defaultAuthorizer in definitions)))) {
+    ctx.unsupported.push(`${apiId}: Auth.DefaultAuthorizer ${JSON.stringify(defaultAuthorizer)}`);
+    return false;
+  }
+  if (Object.keys(definitions).length > 0) {
+    const existing = isPlainObject(body.securityDefinitions) ? body.securityDefinitions : {};
+    body.securityDefinitions = { ...existing, ...definitions };
+  }
+  const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
+  for (const route of routes) {
+    const chosen = route.authorizer ?? defaultAuthorizer;
+    if (chosen === undefined || chosen === "NONE") continue;
+    if (typeof chosen !== "string" || !(chosen in definitions)) {
+      ctx.unsupported.push(`${route.target}: Events.${route.event} (Auth.Authorizer ${JSON.stringify(chosen)})`);
+      continue;
+    }
+    const item = paths[route.path];
+    const holder = (isPlainObject(item) && Array.isArray(item["Fn::If"]) ? (item["Fn::If"] as unknown[])[1] : item) as JsonObject | undefined;
+    const op = holder?.[route.method === "any" ? "x-amazon-apigateway-any-method" : route.method];
+    if (isPlainObject(op)) op.security = [{ [chosen]: route.scopes ?? [] }];
+  }
+  return true;
+}
