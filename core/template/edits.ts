@@ -29,9 +29,15 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 }
 
 const lineStart = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
-function lineEnd(text: string, offset: number): number {
+/** Offset of the newline ending the line at `offset` (or the text's end). */
+function newlineAt(text: string, offset: number): number {
   const nl = text.indexOf("\n", offset);
   return nl < 0 ? text.length : nl;
+}
+/** Where the line's content ends: before its newline, and before the \r of a CRLF ending. */
+function lineEnd(text: string, offset: number): number {
+  const nl = newlineAt(text, offset);
+  return nl > 0 && text[nl - 1] === "\r" && nl - 1 >= offset ? nl - 1 : nl;
 }
 const columnOf = (text: string, offset: number) => offset - lineStart(text, offset);
 const onlySpaceBefore = (text: string, offset: number) => /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
@@ -488,7 +494,7 @@ export function removeEdit(parsed: ParsedTemplate, path: Path, wholeResource = f
 /** Remove whole lines [start, end-of-line(end)], tidying blank lines and (for resources) the comment above. */
 function removeLines(text: string, start: number, end: number, withLeadingComments: boolean): TextEdit {
   let from = start;
-  let to = lineEnd(text, end);
+  let to = newlineAt(text, end);
   to = to < text.length ? to + 1 : to;
   if (withLeadingComments) {
     const indent = indentOfLine(text, start);
@@ -502,15 +508,15 @@ function removeLines(text: string, start: number, end: number, withLeadingCommen
   // A blank line below, and above it either a blank line or the parent key (a less indented
   // line): drop the blank line below so no gap is doubled or left under the parent.
   const prevLine = from > 0 ? text.slice(lineStart(text, from - 1), from - 1) : undefined;
-  const blankAbove = prevLine !== undefined && /^[ \t]*$/.test(prevLine);
+  const blankAbove = prevLine !== undefined && /^[ \t\r]*$/.test(prevLine);
   const parentAbove = prevLine !== undefined && !blankAbove && !/^\s*#/.test(prevLine) && indentOfLine(text, lineStart(text, from - 1)) < indentOfLine(text, start);
-  const nextEnd = lineEnd(text, to);
+  const nextEnd = newlineAt(text, to);
   // Only whole blank lines (ending in a newline) count: whitespace at the very end stays.
-  const blankBelow = to < text.length && nextEnd < text.length && /^[ \t]*$/.test(text.slice(to, nextEnd));
+  const blankBelow = to < text.length && nextEnd < text.length && /^[ \t\r]*$/.test(text.slice(to, nextEnd));
   if ((blankAbove || parentAbove) && blankBelow) {
     // Under the parent key, only when a sibling follows the gap (not the next outer section).
     let after = nextEnd + 1;
-    while (after < text.length && /^[ \t]*$/.test(text.slice(after, lineEnd(text, after)))) after = lineEnd(text, after) + 1;
+    while (after < text.length && /^[ \t\r]*$/.test(text.slice(after, newlineAt(text, after)))) after = newlineAt(text, after) + 1;
     const siblingFollows = after < text.length && indentOfLine(text, after) >= indentOfLine(text, start);
     if (blankAbove || siblingFollows) to = nextEnd + 1;
   } else if (blankAbove && !blankBelow && (/^\s*$/.test(text.slice(to)) || indentOfLine(text, to) < indentOfLine(text, start))) {
@@ -522,7 +528,7 @@ function removeLines(text: string, start: number, end: number, withLeadingCommen
     // Removing the end of the file: do not leave blank lines behind.
     while (from > 0) {
       const prevStart = lineStart(text, from - 1);
-      if (/^[ \t]*$/.test(text.slice(prevStart, from - 1))) from = prevStart;
+      if (/^[ \t\r]*$/.test(text.slice(prevStart, from - 1))) from = prevStart;
       else break;
     }
     if (from > 0 && !text.endsWith("\n")) from -= 1;
@@ -554,7 +560,7 @@ export function blankLineBetweenEntries(parsed: ParsedTemplate, path: Path): boo
   const { text } = parsed;
   const firstEnd = lineEnd(text, contentEnd(text, found.node.items[0]));
   const secondStart = lineStart(text, tagStart(text, (found.node.items[1] as Pair).key as YamlNode));
-  return /\n[ \t]*\n/.test(text.slice(firstEnd, secondStart));
+  return /\n[ \t\r]*\n/.test(text.slice(firstEnd, secondStart));
 }
 
 /** True when the value at a path is an empty map/list or nothing at all (after a removal). */

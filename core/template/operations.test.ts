@@ -190,3 +190,20 @@ Resources:
     expect(applyOperation("Resources: [", { op: "addResource", kind: "queue" })).toMatchObject({ refused: true });
   });
 });
+
+describe("templates written with CRLF line endings", () => {
+  const crlf = "Resources:\r\n  Topic:\r\n    Type: AWS::SNS::Topic\r\n\r\n  Worker:\r\n    Type: AWS::Serverless::Function\r\n    Properties:\r\n      Handler: index.handler\r\n      Runtime: nodejs22.x\r\n";
+
+  it("get new lines with CRLF too, and lose them cleanly on disconnect", () => {
+    const r = ok(applyOperation(crlf, { op: "connect", from: "Topic", to: "Worker" }));
+    expect(r.text).toBe(`${crlf}      Events:\r\n        TopicMessage:\r\n          Type: SNS\r\n          Properties:\r\n            Topic: !Ref Topic\r\n`);
+    const back = ok(applyOperation(r.text, { op: "disconnect", connectionId: r.model.connections[0].id }));
+    expect(back.text).toBe(crlf);
+  });
+
+  it("keep CRLF when a resource is added and removed", () => {
+    const r = ok(applyOperation(crlf, { op: "addResource", kind: "topic", id: "Alerts" }));
+    expect(r.text).toBe(`${crlf}\r\n  Alerts:\r\n    Type: AWS::SNS::Topic\r\n`);
+    expect(ok(applyOperation(r.text, { op: "removeResource", id: "Alerts" })).text).toBe(crlf);
+  });
+});

@@ -46,6 +46,10 @@ export function applyChanges(text: string, changes: readonly TemplateChange[], f
 
 function applyChangesTo(log: EditLog, changes: readonly TemplateChange[], file?: string): string {
   const style = detectStyle(parseForEdit(log.original, file));
+  // New text uses the file's line endings (a few templates are written with CRLF).
+  const crlf = log.original.includes("\r\n");
+  const eol = (edit: TextEdit): TextEdit => (crlf ? { ...edit, text: edit.text.replace(/\r?\n/g, "\r\n") } : edit);
+  const apply = (edit: TextEdit) => log.apply([eol(edit)]);
   for (const change of changes) {
     const parsed = parseForEdit(log.text, file);
     if (change.change === "set") {
@@ -53,13 +57,13 @@ function applyChangesTo(log: EditLog, changes: readonly TemplateChange[], file?:
         throw new EditError(`${change.path.slice(1).join(".")} is already set; Flowform does not overwrite what is written there.`);
       }
       const edit = setEdit(parsed, change.path, change.value, style);
-      log.apply([newResourceSpacing(parsed, change.path, edit)]);
+      apply(newResourceSpacing(parsed, change.path, edit));
     } else if (change.change === "append") {
-      log.apply([appendEdit(parsed, change.path, change.value, style)]);
+      apply(appendEdit(parsed, change.path, change.value, style));
     } else {
       if (!existsAt(parsed, change.path)) continue;
       const wholeResource = change.path.length === 2 && change.path[0] === "Resources";
-      log.apply([removeEdit(parsed, change.path, wholeResource)]);
+      apply(removeEdit(parsed, change.path, wholeResource));
       if (change.prune) prune(log, change.path.slice(0, -1), file);
     }
   }
