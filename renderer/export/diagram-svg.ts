@@ -21,6 +21,9 @@ export interface SvgWire {
   to: string;
   kind: ConnectionKind;
   label: string;
+  /** Position among wires joining the same two resources, so parallel wires fan out as on the canvas. */
+  lane?: number;
+  lanes?: number;
 }
 
 export interface SvgTheme {
@@ -92,7 +95,9 @@ export function diagramSvg(nodes: readonly SvgNode[], wires: readonly SvgWire[],
     const tx = b.x + ox;
     const ty = b.y + oy + NODE_HEIGHT / 2;
     const bend = Math.max(40, Math.abs(tx - sx) / 2);
-    const d = `M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}`;
+    const lanes = w.lanes ?? 1;
+    const bulge = lanes > 1 ? ((w.lane ?? 0) - (lanes - 1) / 2) * 30 * 1.35 : 0;
+    const d = `M${sx} ${sy} C${sx + bend} ${sy + bulge} ${tx - bend} ${ty + bulge} ${tx} ${ty}`;
     const isRef = w.kind === "reference";
     out.push(
       `<path class="wire" d="${d}" fill="none" stroke="${isRef ? theme.referenceWire : theme.wire}" stroke-width="${isRef ? 1 : 1.8}"` +
@@ -100,9 +105,10 @@ export function diagramSvg(nodes: readonly SvgNode[], wires: readonly SvgWire[],
         (isRef ? "" : ` marker-end="url(#arrow)"`) +
         `><title>${escapeXml(`${w.kind}: ${w.from} → ${w.to}${w.label ? ` (${w.label})` : ""}`)}</title></path>`,
     );
-    if (w.label) {
+    // Reference wires are many and their labels ("Ref", "GetAtt Arn") say little: drawn without.
+    if (w.label && !isRef) {
       const lx = (sx + tx) / 2;
-      const ly = (sy + ty) / 2;
+      const ly = (sy + ty) / 2 + bulge * 0.75;
       const text = clip(w.label, 28);
       const lw = text.length * 6.4 + 12;
       labels.push(

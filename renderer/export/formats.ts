@@ -52,7 +52,7 @@ export function diagramParts(model: TemplateModel, nodes: readonly ResourceNode[
     const card = cardFor(r.kind);
     svgNodes.push({ id: r.id, x: n.position.x, y: n.position.y, kindLabel: r.kind === "generic" ? r.type.replace(/^AWS::/, "") : card.label, icon: card.icon, category: card.category });
   }
-  const wires = edges.map((e) => ({ from: e.source, to: e.target, kind: e.data?.kind ?? "reference", label: e.data?.label ?? "" }));
+  const wires = edges.map((e) => ({ from: e.source, to: e.target, kind: e.data?.kind ?? "reference", label: e.data?.label ?? "", lane: e.data?.lane, lanes: e.data?.lanes }));
   return { nodes: svgNodes, wires };
 }
 

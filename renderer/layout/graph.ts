@@ -38,7 +38,7 @@ export interface LayoutResult {
 export const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "100",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "140",
   "elk.spacing.nodeNode": "30",
   "elk.spacing.componentComponent": "60",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
@@ -119,7 +119,7 @@ export function layeredLayout(input: LayoutInput): Positions {
     const ids = columns.get(d)!;
     const offset = ((tallest - ids.length) * (NODE_HEIGHT + 36)) / 2;
     ids.forEach((id, i) => {
-      positions[id] = { x: d * (NODE_WIDTH + 100), y: Math.round(offset + i * (NODE_HEIGHT + 36)) };
+      positions[id] = { x: d * (NODE_WIDTH + 140), y: Math.round(offset + i * (NODE_HEIGHT + 36)) };
     });
   }
   return positions;
