@@ -233,7 +233,8 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
     for (const [name, raw] of Object.entries(r.connectors ?? {})) {
       const props = asRecord(asRecord(raw)?.Properties) ?? {};
       const permissions = ([] as unknown[]).concat(props.Permissions ?? []).map(String);
-      for (const d of ([] as unknown[]).concat(props.Destination ?? [])) {
+      const list = Array.isArray(props.Destination) && props.Destination.length > 1;
+      for (const [i, d] of ([] as unknown[]).concat(props.Destination ?? []).entries()) {
         const e = asRecord(d);
         const target = typeof e?.Id === "string" ? e.Id : findReferences(e?.Arn).map((x) => x.id).find((id) => ctx.byId.has(id));
         if (!target || !ctx.byId.has(target)) continue;
@@ -248,7 +249,8 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
             settings: { level: permissions.includes("Read") && permissions.includes("Write") ? "read-write" : permissions.includes("Read") ? "read" : "write", connector: name, permissions },
             summary: `Embedded connector ${name} grants ${r.id} ${permissions.join(" and ")} on ${target}`,
             why: "SAM turns the connector into the least-privilege IAM policy between the two resources",
-            writes: [{ resource: r.id, path: ["Connectors", name], description: `connector ${name}` }],
+            // A connector with several destinations: the wire owns its own destination only.
+            writes: [{ resource: r.id, path: list ? ["Connectors", name, "Properties", "Destination", i] : ["Connectors", name], description: `connector ${name}${list ? ` destination ${target}` : ""}` }],
           }),
         );
       }
@@ -265,7 +267,8 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
     const source = endpoint(r.properties.Source);
     const destinations = ([] as unknown[]).concat(r.properties.Destination ?? []);
     const permissions = ([] as unknown[]).concat(r.properties.Permissions ?? []).map(String);
-    for (const d of destinations) {
+    const list = destinations.length > 1;
+    for (const [i, d] of destinations.entries()) {
       const target = endpoint(d);
       if (typeof source !== "string" || typeof target !== "string" || !ctx.byId.has(source) || !ctx.byId.has(target)) continue;
       const level: AccessLevel = permissions.includes("Read") && permissions.includes("Write") ? "read-write" : permissions.includes("Read") ? "read" : "write";
@@ -280,7 +283,7 @@ function recogniseConnectors(ctx: RuleContext): Connection[] {
           settings: { level, connector: r.id, permissions },
           summary: `Connector ${r.id} grants ${source} ${permissions.join(" and ")} on ${target}`,
           why: "SAM turns the connector into the least-privilege IAM policy between the two resources",
-          writes: [{ resource: r.id, path: [], description: `connector ${r.id}` }],
+          writes: [list ? { resource: r.id, path: ["Properties", "Destination", i], description: `connector ${r.id} destination ${target}` } : { resource: r.id, path: [], description: `connector ${r.id}` }],
         }),
       );
     }
