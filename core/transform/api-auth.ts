@@ -104,3 +104,80 @@ export function applyRestAuth(ctx: TransformContext, apiId: string, auth: unknow
   }
   return true;
 }
+
+const HTTP_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "EnableIamAuthorizer"]);
+
+/** An HTTP API authorizer as an OpenAPI security scheme (JWT or Lambda), or undefined when SAM's transform is needed. */
+function httpSecurityScheme(config: JsonObject): JsonObject | undefined {
+  if (isPlainObject(config.JwtConfiguration)) {
+    const jwt = config.JwtConfiguration;
+    const authorizer: JsonObject = { type: "jwt", jwtConfiguration: { audience: jwt.Audience, issuer: jwt.Issuer } };
+    if (config.IdentitySource !== undefined) authorizer.identitySource = config.IdentitySource;
+    return { type: "oauth2", "x-amazon-apigateway-authorizer": authorizer };
+  }
+  if (config.FunctionArn !== undefined && config.EnableFunctionDefaultPermissions !== true) {
+    const identity = (isPlainObject(config.Identity) ? config.Identity : {}) as JsonObject;
+    const authorizer: JsonObject = {
+      type: "request",
+      authorizerUri: { "Fn::Sub": ["arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: config.FunctionArn }] },
+    };
+    if (config.AuthorizerPayloadFormatVersion !== undefined) authorizer.authorizerPayloadFormatVersion = config.AuthorizerPayloadFormatVersion;
+    if (config.EnableSimpleResponses !== undefined) authorizer.enableSimpleResponses = config.EnableSimpleResponses;
+    if (config.FunctionInvokeRole !== undefined) authorizer.authorizerCredentials = config.FunctionInvokeRole;
+    if (identity.ReauthorizeEvery !== undefined) authorizer.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
+    const sources: string[] = [];
+    const add = (list: unknown, prefix: string) => {
+      if (Array.isArray(list)) for (const x of list) sources.push(`${prefix}${String(x)}`);
+    };
+    add(identity.Headers, "$request.header.");
+    add(identity.QueryStrings, "$request.querystring.");
+    add(identity.StageVariables, "$stageVariables.");
+    add(identity.Context, "$context.");
+    if (sources.length > 0) authorizer.identitySource = sources;
+    return { type: "apiKey", name: "Unused", in: "header", "x-amazon-apigateway-authorizer": authorizer };
+  }
+  return undefined;
+}
+
+/** HTTP API Auth into `components.securitySchemes` and each route's `security`. Returns false when the SAM transform is needed. */
+export function applyHttpAuth(ctx: TransformContext, apiId: string, auth: unknown, body: JsonObject, routes: ApiRoute[]): boolean {
+  if (!isPlainObject(auth)) return false;
+  const unknown = Object.keys(auth).filter((k) => !HTTP_AUTH_KEYS.has(k));
+  if (unknown.length > 0) {
+    ctx.unsupported.push(`${apiId}: Auth (${unknown.join(", ")})`);
+    return false;
+  }
+  const schemes: JsonObject = {};
+  const defaultScopes: Record<string, unknown> = {};
+  if (auth.EnableIamAuthorizer === true) schemes.AWS_IAM = { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" };
+  for (const [name, config] of Object.entries((isPlainObject(auth.Authorizers) ? auth.Authorizers : {}) as JsonObject)) {
+    const scheme = isPlainObject(config) ? httpSecurityScheme(config) : undefined;
+    if (!scheme) {
+      ctx.unsupported.push(`${apiId}: Auth.Authorizers.${name}`);
+      return false;
+    }
+    schemes[name] = scheme;
+    if (isPlainObject(config) && config.AuthorizationScopes !== undefined) defaultScopes[name] = config.AuthorizationScopes;
+  }
+  const defaultAuthorizer = auth.DefaultAuthorizer;
+  if (defaultAuthorizer !== undefined && (typeof defaultAuthorizer !== "string" || !(defaultAuthorizer in schemes))) {
+    ctx.unsupported.push(`${apiId}: Auth.DefaultAuthorizer ${JSON.stringify(defaultAuthorizer)}`);
+    return false;
+  }
+  const components = (isPlainObject(body.components) ? body.components : (body.components = {})) as JsonObject;
+  components.securitySchemes = { ...(isPlainObject(components.securitySchemes) ? components.securitySchemes : {}), ...schemes };
+  const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
+  for (const route of routes) {
+    const chosen = route.authorizer ?? defaultAuthorizer;
+    if (chosen === undefined || chosen === "NONE") continue;
+    if (typeof chosen !== "string" || !(chosen in schemes)) {
+      ctx.unsupported.push(`${route.target}: Events.${route.event} (Auth.Authorizer ${JSON.stringify(chosen)})`);
+      continue;
+    }
+    const item = paths[route.path];
+    const holder = (isPlainObject(item) && Array.isArray(item["Fn::If"]) ? (item["Fn::If"] as unknown[])[1] : item) as JsonObject | undefined;
+    const op = holder?.[route.method === "any" ? "x-amazon-apigateway-any-method" : route.method];
+    if (isPlainObject(op)) op.security = [{ [chosen]: route.scopes ?? defaultScopes[chosen] ?? [] }];
+  }
+  return true;
+}

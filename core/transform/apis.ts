@@ -9,11 +9,11 @@
  * `<Api>ApiGatewayDefaultStage`, or `<Api><StageName>Stage`.
  */
 import { isPlainObject } from "../validate/intrinsics";
-import { applyRestAuth } from "./api-auth";
+import { applyHttpAuth, applyRestAuth } from "./api-auth";
 import { conditionOf, contentHash, passThroughAttributes, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
 const REST_NOT_SUPPORTED = ["Domain", "GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
-const HTTP_NOT_SUPPORTED = ["Auth", "Domain", "RouteSettings"];
+const HTTP_NOT_SUPPORTED = ["Domain", "RouteSettings"];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
@@ -165,6 +165,8 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
       ? structuredClone(props.DefinitionBody)
       : { openapi: "3.0.1", info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: {} };
     addRoutes(body, routes, true);
+    if (props.Auth !== undefined) applyHttpAuth(ctx, id, props.Auth, body, routes);
+    else if (routes.some((r) => r.authorizer !== undefined && r.authorizer !== "NONE")) ctx.unsupported.push(`${id}: an event names an authorizer the API does not define`);
     if (props.CorsConfiguration !== undefined) {
       if (props.CorsConfiguration === true) body["x-amazon-apigateway-cors"] = { allowOrigins: ["*"], allowHeaders: ["*"], allowMethods: ["*"] };
       else body["x-amazon-apigateway-cors"] = httpCors(props.CorsConfiguration);

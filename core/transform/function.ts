@@ -195,6 +195,17 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
     handler(ctx, target, name, (isPlainObject(event.Properties) ? event.Properties : {}) as JsonObject);
   }
 
+  // A catch-all HttpApi event's permission (…/*) already covers every route of that API, so SAM
+  // writes no permission for the function's other routes on the same API.
+  const httpEvents = Object.entries(events).filter(([, e]) => isPlainObject(e) && e.Type === "HttpApi") as [string, JsonObject][];
+  const propsOf = (e: JsonObject) => (isPlainObject(e.Properties) ? e.Properties : {}) as JsonObject;
+  const apiOf = (p: JsonObject) => (p.ApiId === undefined ? "ServerlessHttpApi" : JSON.stringify(p.ApiId));
+  const isCatchAll = (p: JsonObject) => p.Path === undefined && p.Method === undefined;
+  const catchAllApis = new Set(httpEvents.filter(([, e]) => isCatchAll(propsOf(e))).map(([, e]) => apiOf(propsOf(e))));
+  for (const [name, e] of httpEvents) {
+    if (!isCatchAll(propsOf(e)) && catchAllApis.has(apiOf(propsOf(e)))) delete ctx.resources[`${id}${name}Permission`];
+  }
+
   if (isPlainObject(props.DeploymentPreference)) deploymentPreference(ctx, id, props.DeploymentPreference, aliasId);
   else if (props.DeploymentPreference !== undefined) ctx.unsupported.push(`${id}: DeploymentPreference given by an intrinsic function`);
   if (isPlainObject(props.FunctionUrlConfig)) functionUrl(ctx, id, res, props.FunctionUrlConfig, aliasId);

@@ -59,8 +59,10 @@ export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: s
     ctx.unsupported.push(`${target.id}: Events.${name} (HttpApi event on an API that is not an AWS::Serverless::HttpApi in this template)`);
     return;
   }
-  if (props.Auth !== undefined) {
-    ctx.unsupported.push(`${target.id}: Events.${name} (HttpApi event with Auth)`);
+  const auth = isPlainObject(props.Auth) ? props.Auth : undefined;
+  const authKeys = auth ? Object.keys(auth).filter((k) => k !== "Authorizer" && k !== "AuthorizationScopes") : [];
+  if ((props.Auth !== undefined && !auth) || authKeys.length > 0) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (HttpApi event with Auth ${authKeys.join(", ")})`);
     return;
   }
   const isDefault = props.Path === undefined && props.Method === undefined;
@@ -68,7 +70,7 @@ export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: s
   const path = isDefault ? "$default" : written.startsWith("/") ? written : `/${written}`;
   const method = isDefault ? "any" : String(props.Method ?? "any").toLowerCase();
   const routes = ctx.httpRoutes.get(api) ?? [];
-  routes.push({ target: target.id, event: name, path, method, integration: "lambda", condition: target.source.Condition });
+  routes.push({ target: target.id, event: name, path, method, integration: "lambda", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes });
   ctx.httpRoutes.set(api, routes);
   const routeArn = isDefault ? "*" : path === "$default" || path === "/$default" ? "$default" : `${method === "any" ? "*" : method.toUpperCase()}${arnPath(path).replace(/\*\+?/g, "*")}`;
   addPermission(ctx, target, `${target.id}${name}Permission`, "apigateway.amazonaws.com", {
