@@ -139,6 +139,88 @@ Resources:
   });
 });
 
+describe("API authorizers", () => {
+  it("writes a REST API's Lambda and Cognito authorizers into the Swagger body, secures routes, and lets API Gateway call the Lambda authorizer", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Pool: { Type: AWS::Cognito::UserPool }
+  AuthFn:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k }
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        DefaultAuthorizer: Token
+        Authorizers:
+          Token: { FunctionArn: !GetAtt AuthFn.Arn }
+          Users: { UserPoolArn: !GetAtt Pool.Arn }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Private: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /private, Method: get } }
+        Members: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /members, Method: get, Auth: { Authorizer: Users } } }
+        Public: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /public, Method: get, Auth: { Authorizer: NONE } } }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    const body = r.Api.Properties.Body;
+    expect(Object.keys(body.securityDefinitions)).toEqual(["Token", "Users"]);
+    expect(body.securityDefinitions.Token["x-amazon-apigateway-authorizer"].type).toBe("token");
+    expect(body.paths["/private"].get.security).toEqual([{ Token: [] }]);
+    expect(body.paths["/members"].get.security).toEqual([{ Users: [] }]);
+    expect(body.paths["/public"].get.security).toBeUndefined();
+    expect(r.ApiTokenAuthorizerPermission.Properties).toMatchObject({ FunctionName: { "Fn::GetAtt": ["AuthFn", "Arn"] }, Principal: "apigateway.amazonaws.com" });
+    expect(r.ApiprodStage.Properties.StageName).toBe("prod");
+  });
+
+  it("writes an HTTP API's JWT authorizer as an OpenAPI security scheme with its scopes", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      Auth:
+        DefaultAuthorizer: Jwt
+        Authorizers:
+          Jwt:
+            AuthorizationScopes: [read]
+            IdentitySource: $request.header.Authorization
+            JwtConfiguration: { Audience: [app], Issuer: https://issuer.example.com }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Get: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /items, Method: get } }
+`);
+    expect(unsupported).toEqual([]);
+    const body = (template.Resources as any).Api.Properties.Body;
+    expect(body.components.securitySchemes.Jwt).toEqual({
+      type: "oauth2",
+      "x-amazon-apigateway-authorizer": { type: "jwt", identitySource: "$request.header.Authorization", jwtConfiguration: { audience: ["app"], issuer: "https://issuer.example.com" } },
+    });
+    expect(body.paths["/items"].get.security).toEqual([{ Jwt: ["read"] }]);
+  });
+
+  it("reports IAM authorization, API keys and resource policies as needing the SAM transform", () => {
+    const { unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod, Auth: { ApiKeyRequired: true, DefaultAuthorizer: AWS_IAM } }
+`);
+    expect(unsupported).toEqual(["Api: Auth (ApiKeyRequired)"]);
+  });
+});
+
 describe("expandPolicyTemplate", () => {
   it("fills a template's parameters into its statements", () => {
     expect(expandPolicyTemplate("SQSSendMessagePolicy", { QueueName: { "Fn::GetAtt": ["Q", "QueueName"] } })).toEqual([
