@@ -15,6 +15,7 @@ import { useStore } from "../store";
 import { isRefusal } from "../store/history-slice";
 import { keyLineAt, parseTemplate } from "../../core/template/parse";
 import { revealTemplateLine } from "../template-view";
+import { loadCloudFormationSpec, specProperties } from "./spec-fields";
 import { displayValue, isIntrinsic, parseFieldInput, parseSettingInput, settingFields, valueAt, type SettingField } from "./fields";
 import "./inspector.css";
 
@@ -134,7 +135,8 @@ function ResourceInspector({ id }: { id: string }) {
               ))}
             </fieldset>
           )}
-          {extra.length > 0 && (
+          {card.properties.length === 0 && <SpecPropertyFields resource={resource} focused={focused?.resource === id ? focused.path : null} />}
+          {card.properties.length > 0 && extra.length > 0 && (
             <details className="ff-inspector__extra">
               <summary>Other properties ({extra.length})</summary>
               <p className="ff-inspector__hint">Edit these in the template view.</p>
@@ -166,6 +168,44 @@ function ResourceInspector({ id }: { id: string }) {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * A resource without a catalog card: its fields from the CloudFormation spec. Properties that are
+ * set or required are shown; the rest are one click away.
+ */
+function SpecPropertyFields({ resource, focused }: { resource: Resource; focused: (string | number)[] | null }) {
+  const [fields, setFields] = useState<EditableProperty[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadCloudFormationSpec()
+      .then((spec) => live && setFields(specProperties(spec, resource.type)))
+      .catch((e: Error) => live && setFailed(e.message));
+    return () => {
+      live = false;
+    };
+  }, [resource.type]);
+  if (failed) return <p className="ff-field__error">The resource specification could not be loaded: {failed}</p>;
+  if (!fields) return <p className="ff-inspector__hint">Loading the fields of {resource.type}…</p>;
+  if (fields.length === 0) return <p className="ff-inspector__hint">{resource.type} is not in the CloudFormation specification; edit it in the template view.</p>;
+  const main = fields.filter((f) => f.required || resource.properties[f.path[0]] !== undefined || focused?.includes(f.path[0]));
+  const more = fields.filter((f) => !main.includes(f));
+  const field = (p: EditableProperty) => (
+    <PropertyField key={p.path.join(".")} resource={resource} property={p} highlight={Boolean(focused?.join(".").includes(p.path.join(".")))} />
+  );
+  return (
+    <fieldset className="ff-inspector__form">
+      <legend>Properties</legend>
+      {main.map(field)}
+      {more.length > 0 && (
+        <details className="ff-inspector__extra">
+          <summary>More properties ({more.length})</summary>
+          {more.map(field)}
+        </details>
+      )}
+    </fieldset>
   );
 }
 

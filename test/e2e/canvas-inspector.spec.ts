@@ -83,3 +83,18 @@ test("every control of the main screen has an accessible name", async ({ app: pa
   await page.locator(".ff-wire-label").first().click();
   await check("wire selected");
 });
+
+test("a resource without a card gets its fields from the CloudFormation spec", async ({ host, openApp }) => {
+  const template = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  # kept for audits\n  AuditLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 7\n";
+  const dir = await host.makeProject({ "template.yaml": template });
+  const page = await openApp({ project: dir });
+  await page.getByRole("group", { name: "Resource AuditLogs", exact: true }).click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  const retention = inspector.getByRole("spinbutton", { name: "RetentionInDays" });
+  await expect(retention).toHaveValue("7");
+  await retention.fill("14");
+  await retention.press("Enter");
+  await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(template.replace("RetentionInDays: 7", "RetentionInDays: 14"));
+  await inspector.getByText(/^More properties/).click();
+  await expect(inspector.getByRole("textbox", { name: "LogGroupName" })).toBeVisible();
+});
