@@ -77,6 +77,23 @@ function httpCors(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
 }
 
+/** API Gateway → Step Functions StartExecution, passing the request body as the execution input. */
+function statesOperation(route: ApiRoute): JsonObject {
+  // SAM's template, character for character (the replaceAll undoes escapeJavaScript's \' when asked).
+  const unescape = route.unescape ? String.raw`.replaceAll("\\'","'")` : "";
+  return {
+    responses: { "200": { description: "OK" }, "400": { description: "Bad Request" } },
+    "x-amazon-apigateway-integration": {
+      type: "aws",
+      httpMethod: "POST",
+      uri: { "Fn::Sub": "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution" },
+      credentials: { "Fn::GetAtt": [route.credentialsRole, "Arn"] },
+      requestTemplates: { "application/json": { "Fn::Sub": `{"input": "$util.escapeJavaScript($input.json('$'))${unescape}", "stateMachineArn": "\${${route.target}}"}` } },
+      responses: { "200": { statusCode: "200" }, "400": { statusCode: "400" } },
+    },
+  };
+}
+
 function integration(route: ApiRoute, payloadV2: boolean): JsonObject {
   const uri = { "Fn::Sub": payloadV2 ? `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${route.target}.Arn}/invocations` : `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${route.target}.Arn}/invocations` };
   const out: JsonObject = { httpMethod: "POST", type: "aws_proxy", uri };
@@ -97,7 +114,7 @@ function addRoutes(body: JsonObject, routes: ApiRoute[], payloadV2: boolean): vo
       item = (isPlainObject(existing) && !Array.isArray(existing["Fn::If"]) ? existing : (paths[route.path] = {})) as JsonObject;
     }
     const method = route.method === "any" ? "x-amazon-apigateway-any-method" : route.method;
-    const op: JsonObject = { "x-amazon-apigateway-integration": integration(route, payloadV2), responses: {} };
+    const op: JsonObject = route.integration === "states" ? statesOperation(route) : { "x-amazon-apigateway-integration": integration(route, payloadV2), responses: {} };
     if (payloadV2) {
       if (route.path === "$default") op.isDefaultRoute = true;
       const params = [...route.path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => ({ in: "path", name: m[1], required: true }));

@@ -16,6 +16,9 @@ export interface ApiRoute {
   /** Lower case method, or "any". */
   method: string;
   integration: "lambda" | "states";
+  /** State machine routes: the role API Gateway assumes to start executions, and whether to unescape the input. */
+  credentialsRole?: string;
+  unescape?: boolean;
   /** The event's own authorizer ("NONE" for none) and scopes. */
   authorizer?: unknown;
   scopes?: unknown;

@@ -4,7 +4,7 @@
  * API Gateway invoke the function: `<Function><Event>Permission<Stage>` for REST APIs,
  * `<Function><Event>Permission` for HTTP APIs, scoped to the route's execute-api ARN.
  */
-import { ref, type JsonObject, type TransformContext } from "../context";
+import { ref, type ApiRoute, type JsonObject, type TransformContext } from "../context";
 import { isPlainObject } from "../../validate/intrinsics";
 import { addPermission } from "./lambda-permission";
 import type { EventTarget } from "./types";
@@ -42,9 +42,24 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
   const path = String(props.Path);
   const method = String(props.Method).toLowerCase();
   const routes = ctx.restRoutes.get(api) ?? [];
-  routes.push({ target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes });
+  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes };
+  routes.push(route);
   ctx.restRoutes.set(api, routes);
-  if (target.kind !== "function") return;
+  if (target.kind !== "function") {
+    // API Gateway starts the execution itself, with a role `<StateMachine><Event>Role` it assumes.
+    const roleId = `${target.id}${name}Role`;
+    route.credentialsRole = roleId;
+    route.unescape = props.UnescapeMappingTemplate === true;
+    ctx.resources[roleId] = {
+      Type: "AWS::IAM::Role",
+      ...(target.source.Condition !== undefined ? { Condition: target.source.Condition } : {}),
+      Properties: {
+        AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: ["apigateway.amazonaws.com"] } }] },
+        Policies: [{ PolicyName: `${roleId}StartExecutionPolicy`, PolicyDocument: { Statement: [{ Action: "states:StartExecution", Effect: "Allow", Resource: target.invokeRef }] } }],
+      },
+    };
+    return;
+  }
   const methodArn = method === "any" ? "*" : method.toUpperCase();
   addPermission(ctx, target, `${target.id}${name}Permission${restStageSuffix(ctx, api)}`, "apigateway.amazonaws.com", {
     SourceArn: {

@@ -28,6 +28,7 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
 };
 
 export const STATE_MACHINE_EVENTS: Readonly<Record<string, EventHandler>> = {
+  Api: restApiEvent,
   Schedule: scheduleEvent,
   ScheduleV2: scheduleV2Event,
   CloudWatchEvent: eventBridgeRuleEvent,
