@@ -124,7 +124,7 @@ function emit(value: unknown, indent: string, inCondition: boolean, out: string[
       return;
     }
     if (Array.isArray(arg) || (isPlainObject(arg) && !(arg instanceof Date) && !isTagged(arg, CONDITION_FUNCTIONS.has(fn)))) {
-      if ((Array.isArray(arg) && arg.length === 0) || (isPlainObject(arg) && Object.keys(arg).length === 0)) {
+      if ((Array.isArray(arg) && arg.length === 0) || (isPlainObject(arg) && Object.values(arg).every((v) => v === undefined))) {
         out.push(` ${tag} ${Array.isArray(arg) ? "[]" : "{}"}`);
         return;
       }
@@ -151,7 +151,7 @@ function emit(value: unknown, indent: string, inCondition: boolean, out: string[
     return;
   }
   if (isPlainObject(value) && !(value instanceof Date)) {
-    if (Object.keys(value).length === 0) out.push(" {}");
+    if (Object.values(value).every((v) => v === undefined)) out.push(" {}");
     else emitCollection(value, indent + "  ", inCondition, out);
     return;
   }
