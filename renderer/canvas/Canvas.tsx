@@ -139,6 +139,7 @@ function CanvasFlow() {
       event.preventDefault();
       const id = target.getAttribute("data-id");
       if (id) s.select([id]);
+      if (!s.panels.inspector) s.togglePanel("inspector");
       s.requestInspect();
     } else if (event.key === "Escape") {
       s.dismissToast();

@@ -6,7 +6,7 @@
  */
 import { applyOperation as coreApplyOperation } from "../../core";
 import type { EditResult, Operation, Refusal } from "../../core/model/types";
-import { describeOperation, emptyHistory, entryFor, record, redo as redoIn, undo as undoIn, applyEdits, type HistoryState } from "./history";
+import { describeOperation, emptyHistory, entryFor, record, redo as redoIn, undo as undoIn, type HistoryState } from "./history";
 import type { SliceCreator, TextOrigin } from "./index";
 import type { Positions } from "../layout/graph";
 
@@ -34,7 +34,6 @@ const originLabels: Record<string, string> = {
   canvas: "Edit diagram",
   code: "Edit code",
 };
-
 
 export function isRefusal(value: unknown): value is Refusal {
   return typeof value === "object" && value !== null && (value as Refusal).refused === true;
@@ -113,5 +112,3 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
     },
   };
 };
-
-export { applyEdits };
