@@ -28,6 +28,18 @@ function importCached(text: string, file?: string): ReturnType<typeof importTemp
   return result;
 }
 
+/** The last few parses, by text (the style is read from the same text the first change edits). */
+const recentParses: { key: string; parsed: ParsedTemplate }[] = [];
+function parseCached(text: string, file?: string): ParsedTemplate {
+  const key = `${file ?? ""}\u0000${text}`;
+  const hit = recentParses.find((e) => e.key === key);
+  if (hit) return hit.parsed;
+  const parsed = parseForEdit(text, file);
+  recentParses.unshift({ key, parsed });
+  if (recentParses.length > 4) recentParses.pop();
+  return parsed;
+}
+
 const refuse = (reason: string, fix?: string): Refusal => (fix ? { refused: true, reason, fix } : { refused: true, reason });
 
 /** Resource-level keys; any other first key of a property path is taken to be under Properties. */
@@ -45,13 +57,13 @@ export function applyChanges(text: string, changes: readonly TemplateChange[], f
 }
 
 function applyChangesTo(log: EditLog, changes: readonly TemplateChange[], file?: string): string {
-  const style = detectStyle(parseForEdit(log.original, file));
+  const style = detectStyle(parseCached(log.original, file));
   // New text uses the file's line endings (a few templates are written with CRLF).
   const crlf = log.original.includes("\r\n");
   const eol = (edit: TextEdit): TextEdit => (crlf ? { ...edit, text: edit.text.replace(/\r?\n/g, "\r\n") } : edit);
   const apply = (edit: TextEdit) => log.apply([eol(edit)]);
   for (const change of changes) {
-    const parsed = parseForEdit(log.text, file);
+    const parsed = parseCached(log.text, file);
     if (change.change === "set") {
       if (!change.overwrite && hasValueAt(parsed, change.path)) {
         throw new EditError(`${change.path.slice(1).join(".")} is already set; Flowform does not overwrite what is written there.`);
@@ -75,7 +87,7 @@ function prune(log: EditLog, path: Path, file?: string): void {
   let at = path;
   const limit = at[0] === "Resources" ? 2 : 0;
   while (at.length > limit) {
-    const parsed = parseForEdit(log.text, file);
+    const parsed = parseCached(log.text, file);
     if (!isEmptyAt(parsed, at)) break;
     log.apply([removeEdit(parsed, at)]);
     at = at.slice(0, -1);
@@ -191,7 +203,7 @@ function removeResource(text: string, model: TemplateModel, id: string, file?: s
   owned.sort((a, b) => (parentKey(a) < parentKey(b) ? -1 : parentKey(a) > parentKey(b) ? 1 : indexOf(b) - indexOf(a)));
   applyChangesTo(log, owned.map((path) => ({ change: "remove" as const, path, prune: true })), file);
   // 2. DependsOn entries and outputs naming it.
-  const parsed = parseForEdit(log.text, file);
+  const parsed = parseCached(log.text, file);
   const changes: TemplateChange[] = [];
   const v = parsed.value as Record<string, Record<string, Record<string, unknown>>>;
   for (const [otherId, other] of Object.entries(v.Resources ?? {})) {
@@ -304,7 +316,7 @@ function renameResource(text: string, model: TemplateModel, from: string, to: st
   if (from === to) return refuse("The new logical ID is the same as the old one.");
   if (!LOGICAL_ID.test(to)) return refuse(`"${to}" is not a valid logical ID: use letters and digits only (CloudFormation rule).`);
   if (model.resources.some((r) => r.id === to) || model.parameters.some((p) => p.name === to)) return refuse(`${to} is already used in this template.`, "Choose another logical ID.");
-  const parsed = parseForEdit(text, file);
+  const parsed = parseCached(text, file);
   const log = new EditLog(text);
   const edits = renameEdits(parsed, from, to);
   const notes: string[] = [];
@@ -365,7 +377,7 @@ export function applyOperation(text: string, op: Operation, file?: string): Edit
       case "removeProperty": {
         const path = propertyTarget(model, op.id, op.path);
         if (isRefusal(path)) return path;
-        if (!existsAt(parseForEdit(text, file), path)) return refuse(`${op.id} has no ${op.path.join(".")}.`);
+        if (!existsAt(parseCached(text, file), path)) return refuse(`${op.id} has no ${op.path.join(".")}.`);
         return finish(withChanges(text, [{ change: "remove", path }], file), file, [String(path[1])]);
       }
       case "connect":
