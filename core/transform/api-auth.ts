@@ -111,7 +111,8 @@ const HTTP_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "EnableIamAu
 function httpSecurityScheme(config: JsonObject): JsonObject | undefined {
   if (isPlainObject(config.JwtConfiguration)) {
     const jwt = config.JwtConfiguration;
-    const authorizer: JsonObject = { type: "jwt", jwtConfiguration: { audience: jwt.Audience, issuer: jwt.Issuer } };
+    // SAM passes JwtConfiguration through; templates write its keys in either case.
+    const authorizer: JsonObject = { type: "jwt", jwtConfiguration: { audience: jwt.Audience ?? jwt.audience, issuer: jwt.Issuer ?? jwt.issuer } };
     if (config.IdentitySource !== undefined) authorizer.identitySource = config.IdentitySource;
     return { type: "oauth2", "x-amazon-apigateway-authorizer": authorizer };
   }
