@@ -9,6 +9,8 @@
  *   `model.connections` are the wires derived from events, policies, env vars, Ref/GetAtt/Sub,
  *   DependsOn. `modelFromParsed(parsed, problems?)` does the same from a ParsedTemplate.
  * - All shared types: Resource, Connection, TemplateModel, Problem, Operation, EditResult, …
+ *   Added by core-model: `Resource.implicit` (ImplicitOrigin), `Resource.connectors` (SAM
+ *   embedded connectors), `EditResult.notes`.
  *
  * Catalog (core/catalog)
  * - `CARDS`, `paletteCards()`, `cardFor(kind)`, `kindOf(type, properties?)`,
@@ -35,13 +37,17 @@
  * - `applyOperation(text, op: Operation, file?) → EditResult | Refusal`: addResource (kind id,
  *   or a CloudFormation type for generic resources), removeResource (also removes the wires'
  *   parts on other resources, DependsOn entries and Outputs naming it), renameResource (every
- *   Ref, GetAtt both forms, ${Id}/${Id.Attr} in Sub, DependsOn, connector Ids, Outputs),
+ *   Ref, GetAtt both forms, ${Id}/${Id.Attr} in Sub, DependsOn, connector Ids, Outputs, and
+ *   references to SAM's generated <Function>Role),
  *   setProperty / removeProperty (path relative to the resource; a first key that is not a
  *   resource attribute means under Properties; on an implicit schedule/rule it edits the event),
  *   connect, disconnect, updateConnection, setTemplateSection. Edits are text splices: bytes
  *   outside the edit are unchanged. `EditResult.edits` / `.inverse` are non-overlapping edits on
  *   the old / new text (apply with `applyTextEdits`); `undoText(result)` gives the old text.
+ *   `EditResult.notes` says what the person should know (e.g. references left to a removed
+ *   resource). Connecting never overwrites a value already written (it refuses instead).
  * - `applyChanges(text, changes, file?)` applies connection-plan changes directly.
+ * - `spanOf(parsed, path)` → { start, end } offsets of a key and its whole value (reveal in text).
  * - `parseTemplate(text, file?)`, `INTRINSIC_TAGS`, `positionAt`, `nodeAt`, `keyLineAt`.
  *
  * Starters (core/starters)
@@ -88,7 +94,7 @@ export {
   type TemplateChange,
 } from "./connections";
 export { applyOperation, applyChanges, undoText, resourcePath } from "./template/operations";
-export { applyTextEdits, diffEdits } from "./template/edits";
+export { applyTextEdits, diffEdits, spanOf } from "./template/edits";
 export { parseTemplate, INTRINSIC_TAGS, positionAt, nodeAt, keyLineAt, detectFormat, type ParsedTemplate, type ParseOutcome } from "./template/parse";
 export { STARTERS, starterById, type Starter } from "./starters";
 
