@@ -13,11 +13,13 @@ import {
   ReactFlowProvider,
   useReactFlow,
   type Connection as FlowConnection,
+  type FinalConnectionState,
   type Node,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./canvas.css";
 import { cardFor } from "../../core/catalog";
+import { canConnect } from "../../core";
 import { useStore } from "../store";
 import { PALETTE_DRAG_TYPE } from "../palette/Palette";
 import { NODE_HEIGHT, NODE_WIDTH } from "../layout/graph";
@@ -32,6 +34,23 @@ import { StarterChooser } from "./StarterChooser";
 import { useEditShortcuts } from "./shortcuts";
 import { resourceIndex } from "./hooks";
 import type { ResourceNode, WireEdge } from "./diagram";
+
+/** Whether core would wire these two; cached per model so hovering stays cheap. */
+const verdicts = new WeakMap<object, Map<string, boolean>>();
+function isWireAllowed(c: { source: string | null; target: string | null }): boolean {
+  if (!c.source || !c.target || c.source === c.target) return false;
+  const model = useStore.getState().lastGoodModel;
+  if (!model) return false;
+  let cache = verdicts.get(model);
+  if (!cache) verdicts.set(model, (cache = new Map()));
+  const key = `${c.source}\u0000${c.target}`;
+  let ok = cache.get(key);
+  if (ok === undefined) {
+    ok = "ok" in canConnect(model, c.source, c.target);
+    cache.set(key, ok);
+  }
+  return ok;
+}
 
 /** Below this zoom a node's logical ID is too small to read. */
 const MIN_READABLE_ZOOM = 0.5;
@@ -104,6 +123,16 @@ function CanvasFlow() {
   const onConnect = useCallback((c: FlowConnection) => {
     if (!c.source || !c.target) return;
     connectResources(c.source, c.target, pointer.current ?? undefined);
+  }, []);
+
+  // A pair core refuses is shown invalid while the wire hovers it; dropping there says why.
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (!state.toNode || state.isValid !== false || !state.fromNode) return;
+    const fromIsSource = state.fromHandle?.type !== "target";
+    const from = fromIsSource ? state.fromNode.id : state.toNode.id;
+    const to = fromIsSource ? state.toNode.id : state.fromNode.id;
+    const point = "clientX" in event ? { x: event.clientX, y: event.clientY } : pointer.current ?? undefined;
+    connectResources(from, to, point);
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -200,7 +229,8 @@ function CanvasFlow() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onMoveEnd={(_event, viewport) => useStore.getState().rememberViewport(viewport)}
-        isValidConnection={(c) => c.source !== c.target}
+        isValidConnection={isWireAllowed}
+        onConnectEnd={onConnectEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}

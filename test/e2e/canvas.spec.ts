@@ -60,7 +60,18 @@ test("refuses a wire between a bucket and a queue and shows the reason where it 
   await expect(node(page, "SQS queue Queue1")).toBeVisible();
   const yaml = page.getByRole("textbox", { name: "Template source" });
   const before = await yaml.inputValue();
-  await wire(page, "S3 bucket Bucket1", "SQS queue Queue1");
+  // While the wire hovers the queue, its handle already shows the pair is refused.
+  const source = node(page, "S3 bucket Bucket1").locator(".react-flow__handle.source");
+  const target = node(page, "SQS queue Queue1").locator(".react-flow__handle.target");
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await expect(target).toHaveClass(/connectingto/);
+  await expect(target).not.toHaveClass(/\bvalid\b/);
+  await page.mouse.up();
   const alert = page.getByRole("alert").filter({ hasText: /queue/i });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(/S3|bucket/i);
