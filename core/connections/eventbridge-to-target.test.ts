@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { importTemplate } from "../model/import";
 import { CORPUS, corpusAvailable } from "../template/corpus.test-support";
-import { refusal, wire } from "./fixture.test-support";
+import { APP, refusal, wire } from "./fixture.test-support";
 
 describe("eventbridge-to-target", () => {
   it.runIf(corpusAvailable)("recognises Schedule and EventBridgeRule events through the rules SAM creates (sam-translator eventbridgerule.yaml)", () => {
@@ -32,6 +32,16 @@ describe("eventbridge-to-target", () => {
     expect(added).toContain("Type: EventBridgeRule");
     expect(added).toContain("EventBusName: !Ref Bus");
     expect(result.model.connections.some((c) => c.from === "Bus" && c.to === "WorkerBusEvents")).toBe(true);
+  });
+
+  it("sets an EventBridge Scheduler schedule's one target, with a role the scheduler assumes", () => {
+    const text = APP.replace("  Clicks:\n", "  Every5:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: rate(5 minutes)\n      FlexibleTimeWindow:\n        Mode: 'OFF'\n\n  Clicks:\n");
+    const { result, wire: w } = wire("Every5", "Worker", {}, text);
+    expect(result.text).toContain("      Target:\n        Arn: !GetAtt Worker.Arn\n        RoleArn: !GetAtt Every5Role.Arn");
+    expect(result.text).toContain("Service: scheduler.amazonaws.com");
+    expect(result.text).toContain("Action: lambda:InvokeFunction");
+    expect(w.writes.map((x) => x.resource).sort()).toEqual(["Every5", "Every5Role"]);
+    expect(refusal("Every5", "Helper", {}, result.text).reason).toContain("exactly one");
   });
 
   it("refuses to wire the rule SAM creates for another function's event", () => {
