@@ -19,7 +19,7 @@ Resources:
         Queue: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn } }
 `;
 
-const { dir, flowform } = cliIn({ "template.yaml": SAM, "mq.yaml": readFileSync(join(corpus, "sam-translator/input/function_with_mq.yaml"), "utf8") });
+const { dir, flowform } = cliIn({ "template.yaml": SAM, "kafka.yaml": readFileSync(join(corpus, "sam-translator/input/function_with_self_managed_kafka.yaml"), "utf8") });
 
 describe("flowform export", () => {
   it("writes the SAM document byte for byte", () => {
@@ -44,9 +44,9 @@ describe("flowform export", () => {
   });
 
   it("exits 1 and names what still needs the SAM transform", () => {
-    const r = flowform("export", "mq.yaml", "--format", "cfn");
+    const r = flowform("export", "kafka.yaml", "--format", "cfn");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("not transformed: MyLambdaFunction: Events.MyMqEvent (Type MQ)");
+    expect(r.stderr).toContain("not transformed: KafkaFunction: Events.MyKafkaCluster (Type SelfManagedKafka)");
   });
 
   it("exits 2 on a wrong format or a missing file", () => {

@@ -3,7 +3,7 @@ import { httpApiEvent, restApiEvent } from "./api";
 import { s3Event, snsEvent } from "./notifications";
 import { eventBridgeRuleEvent, scheduleEvent, scheduleV2Event } from "./rules";
 import { alexaSkillEvent, cloudWatchLogsEvent, cognitoEvent, iotRuleEvent } from "./services";
-import { dynamoDbEvent, kinesisEvent, mskEvent, sqsEvent } from "./stream";
+import { dynamoDbEvent, kinesisEvent, mqEvent, mskEvent, sqsEvent } from "./stream";
 import type { EventHandler } from "./types";
 
 export type { EventHandler, EventTarget } from "./types";
@@ -16,6 +16,7 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
   SQS: sqsEvent,
   Kinesis: kinesisEvent,
   MSK: mskEvent,
+  MQ: mqEvent,
   DynamoDB: dynamoDbEvent,
   Schedule: scheduleEvent,
   ScheduleV2: scheduleV2Event,
