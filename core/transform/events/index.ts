@@ -3,7 +3,7 @@ import { httpApiEvent, restApiEvent } from "./api";
 import { s3Event, snsEvent } from "./notifications";
 import { eventBridgeRuleEvent, scheduleEvent, scheduleV2Event } from "./rules";
 import { alexaSkillEvent, cloudWatchLogsEvent, cognitoEvent, iotRuleEvent } from "./services";
-import { dynamoDbEvent, kinesisEvent, mqEvent, mskEvent, sqsEvent } from "./stream";
+import { dynamoDbEvent, kinesisEvent, mqEvent, mskEvent, selfManagedKafkaEvent, sqsEvent } from "./stream";
 import type { EventHandler } from "./types";
 
 export type { EventHandler, EventTarget } from "./types";
@@ -17,6 +17,7 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
   Kinesis: kinesisEvent,
   MSK: mskEvent,
   MQ: mqEvent,
+  SelfManagedKafka: selfManagedKafkaEvent,
   DynamoDB: dynamoDbEvent,
   Schedule: scheduleEvent,
   ScheduleV2: scheduleV2Event,

@@ -111,6 +111,36 @@ export function mqEvent(ctx: TransformContext, target: EventTarget, name: string
   target.inlinePolicies.push({ PolicyName: policyName, PolicyDocument: { Statement: statements } });
 }
 
+/**
+ * Self-managed Kafka: a mapping on the bootstrap servers' topics, and the role policy SAM names
+ * SelfManagedKafkaExecutionRolePolicy (read the auth secrets; manage network interfaces when the
+ * cluster is reached through a VPC).
+ */
+export function selfManagedKafkaEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
+  for (const key of ["SchemaRegistryConfig", "DestinationConfig", "ProvisionedPollerConfig"]) {
+    if (props[key] !== undefined) ctx.unsupported.push(`${target.id}: Events.${name} (SelfManagedKafka ${key})`);
+  }
+  const esm: JsonObject = {
+    ...pick(props, [...COMMON, "Topics", "SourceAccessConfigurations", "StartingPosition", "StartingPositionTimestamp"]),
+    FunctionName: target.invokeRef,
+    SelfManagedEventSource: { Endpoints: { KafkaBootstrapServers: props.KafkaBootstrapServers } },
+  };
+  if (props.ConsumerGroupId !== undefined) esm.SelfManagedKafkaEventSourceConfig = { ConsumerGroupId: props.ConsumerGroupId };
+  ctx.resources[`${target.id}${name}`] = { Type: "AWS::Lambda::EventSourceMapping", ...conditionOf(target.source), Properties: esm };
+  const configs = (Array.isArray(props.SourceAccessConfigurations) ? props.SourceAccessConfigurations : []).filter(isPlainObject) as JsonObject[];
+  const statements: JsonObject[] = configs
+    .filter((c) => c.URI !== undefined && /AUTH|CERTIFICATE/.test(String(c.Type)))
+    .map((c) => ({ Action: ["secretsmanager:GetSecretValue"], Effect: "Allow", Resource: c.URI }));
+  if (configs.some((c) => c.Type === "VPC_SUBNET" || c.Type === "VPC_SECURITY_GROUP")) {
+    statements.push({
+      Action: ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"],
+      Effect: "Allow",
+      Resource: "*",
+    });
+  }
+  if (statements.length > 0) target.inlinePolicies.push({ PolicyName: "SelfManagedKafkaExecutionRolePolicy", PolicyDocument: { Version: "2012-10-17", Statement: statements } });
+}
+
 export function kinesisEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
   mapping(ctx, target, name, props, "Stream", STREAM);
   stripDestinationType(ctx, target, name);
