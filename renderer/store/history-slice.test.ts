@@ -50,6 +50,8 @@ describe("editing through operations, with undo and redo", () => {
     s().redo();
     expect(s().templateText).toBe(done);
     expect(s().edges).toHaveLength(1);
+    // Redo selects what the step touched: here the worker the queue now triggers.
+    expect(s().selectedIds.length).toBeGreaterThan(0);
   });
 
   it("records a typed edit in the template view as one undoable step", () => {

@@ -58,6 +58,13 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
     });
   });
 
+  /** After undo / redo, select what the step was about, when it is on the canvas. */
+  const selectStillThere = (ids: string[] | undefined) => {
+    const existing = new Set(get().lastGoodModel?.resources.map((r) => r.id) ?? []);
+    const present = (ids ?? []).filter((id) => existing.has(id));
+    if (present.length) get().select(present);
+  };
+
   return {
     history: emptyHistory(),
 
@@ -101,6 +108,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
       set({ history: step.history });
       if (step.text !== get().templateText) get().setTemplateText(step.text, "undo");
       if (step.entry.layout) get().moveNodes(step.entry.layout.before);
+      selectStillThere(step.entry.touched);
     },
 
     redo() {
@@ -109,6 +117,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
       set({ history: step.history });
       if (step.text !== get().templateText) get().setTemplateText(step.text, "redo");
       if (step.entry.layout) get().moveNodes(step.entry.layout.after);
+      selectStillThere(step.entry.touched);
     },
   };
 };
