@@ -26,7 +26,7 @@ const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
 function addCors(body: JsonObject, cors: unknown): void {
   const config: JsonObject = typeof cors === "string" || !isPlainObject(cors) || isIntrinsic(cors) ? { AllowOrigin: cors } : cors;
   const paths = isPlainObject(body.paths) ? body.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
+  for (const item of Object.values(paths)) {
     if (!isPlainObject(item) || item.options !== undefined || isIntrinsic(item)) continue;
     const methods = Object.keys(item).map((m) => (m === "x-amazon-apigateway-any-method" ? "ANY" : m.toUpperCase())).filter((m) => ALL_METHODS.includes(m) || m === "ANY");
     const allowMethods = config.AllowMethods ?? `'${(methods.includes("ANY") ? ALL_METHODS : [...new Set([...methods, "OPTIONS"])].sort()).join(",")}'`;
@@ -53,7 +53,6 @@ function addCors(body: JsonObject, cors: unknown): void {
       },
       responses: { "200": { description: "Default response for CORS method", headers } },
     };
-    void path;
   }
 }
 

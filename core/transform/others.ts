@@ -53,9 +53,8 @@ export function transformStateMachine(ctx: TransformContext, id: string, res: Js
   for (const key of ["AutoPublishAlias", "DeploymentPreference", "UseAliasAsEventTarget"]) if (props[key] !== undefined) ctx.unsupported.push(`${id}: ${key}`);
   ctx.resources[id] = {};
   const sm: JsonObject = {
-    ...pick(props, [["Name", "StateMachineName"], ["Type", "StateMachineType"], ["Logging", "LoggingConfiguration"], ["Tracing", "TracingConfiguration"], "DefinitionSubstitutions", "PermissionsBoundary"]),
+    ...pick(props, [["Name", "StateMachineName"], ["Type", "StateMachineType"], ["Logging", "LoggingConfiguration"], ["Tracing", "TracingConfiguration"], "DefinitionSubstitutions"]),
   };
-  delete sm.PermissionsBoundary;
   if (props.Definition !== undefined) sm.Definition = props.Definition;
   if (props.DefinitionUri !== undefined) sm.DefinitionS3Location = s3Location(props.DefinitionUri, { bucket: "Bucket", key: "Key", version: "Version" }) ?? props.DefinitionUri;
   sm.Tags = tagList({ Key: "stateMachine:createdBy", Value: "SAM" }, props.Tags);

@@ -96,5 +96,4 @@ export function s3Event(ctx: TransformContext, target: EventTarget, name: string
   const dependsOn = bucket.DependsOn === undefined ? [] : Array.isArray(bucket.DependsOn) ? bucket.DependsOn : [bucket.DependsOn];
   if (!dependsOn.includes(permissionId)) dependsOn.push(permissionId);
   bucket.DependsOn = dependsOn;
-  void getAtt;
 }
