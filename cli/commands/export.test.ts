@@ -19,7 +19,7 @@ Resources:
         Queue: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn } }
 `;
 
-const { dir, flowform } = cliIn({ "template.yaml": SAM, "docdb.yaml": readFileSync(join(corpus, "sam-translator/input/function_with_documentdb.yaml"), "utf8") });
+const { dir, flowform } = cliIn({ "template.yaml": SAM, "connector.yaml": readFileSync(join(corpus, "sam-translator/input/connector_function_to_s3.yaml"), "utf8") });
 
 describe("flowform export", () => {
   it("writes the SAM document byte for byte", () => {
@@ -44,9 +44,9 @@ describe("flowform export", () => {
   });
 
   it("exits 1 and names what still needs the SAM transform", () => {
-    const r = flowform("export", "docdb.yaml", "--format", "cfn");
+    const r = flowform("export", "connector.yaml", "--format", "cfn");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("not transformed: DocumentDBFunction: Events.MyDocumentDBEvent (Type DocumentDB)");
+    expect(r.stderr).toContain("not transformed: MyConnector: AWS::Serverless::Connector is not transformed locally");
   });
 
   it("exits 2 on a wrong format or a missing file", () => {

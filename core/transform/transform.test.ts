@@ -126,9 +126,9 @@ Resources:
   App: { Type: AWS::Serverless::Application, Properties: { Location: x.yaml } }
   F:
     Type: AWS::Serverless::Function
-    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, Events: { D: { Type: DocumentDB, Properties: { Cluster: arn, DatabaseName: db, SecretsManagerKmsKeyId: k } } } }
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, CapacityProviderConfig: { Arn: arn } }
 `);
-    expect(unsupported).toEqual(["App: AWS::Serverless::Application is not transformed locally (kept as written; it needs the SAM transform)", "F: Events.D (Type DocumentDB)"]);
+    expect(unsupported).toEqual(["App: AWS::Serverless::Application is not transformed locally (kept as written; it needs the SAM transform)", "F: CapacityProviderConfig"]);
     expect((template.Resources as any).App.Type).toBe("AWS::Serverless::Application");
   });
 

@@ -3,7 +3,7 @@ import { httpApiEvent, restApiEvent } from "./api";
 import { s3Event, snsEvent } from "./notifications";
 import { eventBridgeRuleEvent, scheduleEvent, scheduleV2Event } from "./rules";
 import { alexaSkillEvent, cloudWatchLogsEvent, cognitoEvent, iotRuleEvent } from "./services";
-import { dynamoDbEvent, kinesisEvent, mqEvent, mskEvent, selfManagedKafkaEvent, sqsEvent } from "./stream";
+import { documentDbEvent, dynamoDbEvent, kinesisEvent, mqEvent, mskEvent, selfManagedKafkaEvent, sqsEvent } from "./stream";
 import type { EventHandler } from "./types";
 
 export type { EventHandler, EventTarget } from "./types";
@@ -18,6 +18,7 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventHandler>> = {
   MSK: mskEvent,
   MQ: mqEvent,
   SelfManagedKafka: selfManagedKafkaEvent,
+  DocumentDB: documentDbEvent,
   DynamoDB: dynamoDbEvent,
   Schedule: scheduleEvent,
   ScheduleV2: scheduleV2Event,
