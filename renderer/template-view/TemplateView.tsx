@@ -50,12 +50,15 @@ export const TemplateView = memo(function TemplateView() {
     ownVersion.current = useStore.getState().textVersion;
   }, []);
 
+  // The latest typed text, readable after unmount (the textarea's ref is already gone by then).
+  const latest = useRef(draft);
   useEffect(() => () => {
     // Leaving the tab (or closing the panel) must not drop the last keystrokes.
-    if (timer.current && area.current) commit(area.current.value);
+    if (timer.current) commit(latest.current);
   }, [commit]);
 
   const onChange = (text: string) => {
+    latest.current = text;
     setDraft(text);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => commit(text), TEMPLATE_EDIT_DEBOUNCE_MS);

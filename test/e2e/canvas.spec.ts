@@ -134,6 +134,11 @@ test("editing the YAML updates the canvas; a broken edit shows its line and keep
 
   await yaml.fill(withQueue);
   await expect(error).toHaveCount(0);
+
+  // Leaving the tab right after typing keeps what was typed.
+  await yaml.fill(withQueue + "  Uploads:\n    Type: AWS::S3::Bucket\n");
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  await expect(node(page, "S3 bucket Uploads")).toBeVisible();
 });
 
 test("saves positions and the view in flowform.json and reopens the same diagram", async ({ host, openApp }) => {
