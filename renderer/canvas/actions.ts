@@ -52,7 +52,7 @@ export function addResource(kind: string, position?: { x: number; y: number }): 
 }
 
 /** Wire two resources; a refused pair shows its reason at `at` (client coordinates). */
-export function connectResources(from: string, to: string, at?: { x: number; y: number }): boolean {
+export function connectResources(from: string, to: string, at?: { x: number; y: number }, settings?: Record<string, unknown>): boolean {
   const s = store();
   const where = at ?? canvasCentreOnScreen();
   if (from === to) {
@@ -60,7 +60,7 @@ export function connectResources(from: string, to: string, at?: { x: number; y: 
     return false;
   }
   const before = new Set(s.lastGoodModel?.connections.map((c) => c.id) ?? []);
-  const result = s.runOperation({ op: "connect", from, to });
+  const result = s.runOperation(settings ? { op: "connect", from, to, settings } : { op: "connect", from, to });
   if (isRefusal(result)) {
     s.showToast({ message: result.reason, detail: result.fix, ...where, tone: "refusal" });
     return false;

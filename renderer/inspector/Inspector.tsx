@@ -4,7 +4,7 @@
  * settings. Every change is a core operation (`setProperty`, `updateConnection`…), so it shows
  * in the template view at once and can be undone.
  */
-import { memo, useEffect, useRef, useState, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { UsageFields } from "../cost/UsageFields";
 import { cardFor, docsForType, type EditableProperty } from "../../core/catalog";
 import type { Connection, Resource } from "../../core/model/types";
@@ -16,6 +16,7 @@ import { isRefusal } from "../store/history-slice";
 import { keyLineAt, parseTemplate } from "../../core/template/parse";
 import { revealTemplateLine } from "../template-view";
 import { loadCloudFormationSpec, specProperties } from "./spec-fields";
+import { connectionOptions } from "../../core";
 import { displayValue, isIntrinsic, parseFieldInput, parseSettingInput, settingFields, valueAt, type SettingField } from "./fields";
 import "./inspector.css";
 
@@ -245,6 +246,13 @@ function RenameRow({ id }: { id: string }) {
 function ConnectRow({ id, others }: { id: string; others: Resource[] }) {
   const [target, setTarget] = useState("");
   const [direction, setDirection] = useState<"to" | "from">("to");
+  const [choice, setChoice] = useState(0);
+  const model = useStore((s) => s.lastGoodModel);
+  const from = direction === "to" ? id : target;
+  const to = direction === "to" ? target : id;
+  // The kinds of wire this pair can be (a function → queue: send access, or on-failure destination).
+  const options = useMemo(() => (model && target ? connectionOptions(model, from, to) : []), [model, target, from, to]);
+  useEffect(() => setChoice(0), [target, direction]);
   return (
     <div className="ff-field">
       <label htmlFor="ff-connect-target">Connect</label>
@@ -268,13 +276,23 @@ function ConnectRow({ id, others }: { id: string; others: Resource[] }) {
           disabled={!target}
           onClick={(e) => {
             const r = e.currentTarget.getBoundingClientRect();
-            const ok = direction === "to" ? connectResources(id, target, { x: r.left, y: r.bottom }) : connectResources(target, id, { x: r.left, y: r.bottom });
+            const ok = connectResources(from, to, { x: r.left, y: r.bottom }, options[choice]?.settings);
             if (ok) setTarget("");
           }}
         >
           Connect
         </button>
       </div>
+      {options.length > 1 && (
+        <select aria-label="Kind of wire" className="ff-connect-kind" value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
+          {options.map((o, i) => (
+            <option key={`${o.rule}:${o.label}`} value={i}>
+              {o.label} ({o.rule})
+            </option>
+          ))}
+        </select>
+      )}
+      {target && options.length === 0 && <div className="ff-field__help">Flowform has no wire for this pair; Connect says why.</div>}
     </div>
   );
 }

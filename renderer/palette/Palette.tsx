@@ -26,14 +26,25 @@ const categoryTitles: Record<Category, string> = {
 };
 const categoryOrder: Category[] = ["api", "compute", "storage", "database", "messaging", "integration", "orchestration", "security", "monitoring", "other"];
 
-/** Cards matching a search, by label, kind, description or CloudFormation type. */
+/**
+ * Cards matching a search, by label, kind, description or CloudFormation type; cards whose name
+ * matches come first (so "function" then Enter adds a function, not an API that mentions one).
+ */
 export function filterCards(cards: readonly CatalogCard[], query: string): CatalogCard[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...cards];
-  return cards.filter((card) => {
-    const haystack = [card.label, card.kind, card.description, ...card.types].join(" ").toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
+  const score = (card: CatalogCard) => {
+    const name = `${card.label} ${card.kind}`.toLowerCase();
+    return words.every((w) => name.split(/[\s-]+/).some((part) => part.startsWith(w))) ? 0 : words.every((w) => name.includes(w)) ? 1 : 2;
+  };
+  return cards
+    .filter((card) => {
+      const haystack = [card.label, card.kind, card.description, ...card.types].join(" ").toLowerCase();
+      return words.every((w) => haystack.includes(w));
+    })
+    .map((card, i) => ({ card, i, s: score(card) }))
+    .sort((a, b) => a.s - b.s || a.i - b.i)
+    .map((x) => x.card);
 }
 
 export const Palette = memo(function Palette() {
@@ -67,7 +78,7 @@ export const Palette = memo(function Palette() {
           <ul>
             {group.cards.map((card) => (
               <li key={card.kind}>
-                <PaletteCard card={card} onAdd={addResource} />
+                <PaletteCard card={card} onAdd={addResource} enterAdds={query.trim() !== "" && card === shown[0]} />
               </li>
             ))}
           </ul>
@@ -77,7 +88,7 @@ export const Palette = memo(function Palette() {
   );
 });
 
-const PaletteCard = memo(function PaletteCard({ card, onAdd }: { card: CatalogCard; onAdd: (kind: string) => void }) {
+const PaletteCard = memo(function PaletteCard({ card, onAdd, enterAdds }: { card: CatalogCard; onAdd: (kind: string) => void; enterAdds: boolean }) {
   const onDragStart = (event: DragEvent<HTMLButtonElement>) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, card.kind);
     event.dataTransfer.setData("text/plain", card.label);
@@ -86,7 +97,7 @@ const PaletteCard = memo(function PaletteCard({ card, onAdd }: { card: CatalogCa
   return (
     <button
       type="button"
-      className="ff-palette__card"
+      className={`ff-palette__card${enterAdds ? " ff-palette__card--first" : ""}`}
       draggable
       onDragStart={onDragStart}
       onClick={() => onAdd(card.kind)}

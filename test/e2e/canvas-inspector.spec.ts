@@ -98,3 +98,21 @@ test("a resource without a card gets its fields from the CloudFormation spec", a
   await inspector.getByText(/^More properties/).click();
   await expect(inspector.getByRole("textbox", { name: "LogGroupName" })).toBeVisible();
 });
+
+test("wires from the inspector with the keyboard, choosing the kind of wire", async ({ app: page }) => {
+  const search = page.getByRole("searchbox", { name: "Search resources" });
+  await search.fill("function");
+  await search.press("Enter");
+  await search.fill("dynamodb");
+  await search.press("Enter");
+  await page.getByRole("group", { name: "Function Function1", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await inspector.getByRole("combobox", { name: "Connect with" }).selectOption("Table1");
+  const kind = inspector.getByRole("combobox", { name: "Kind of wire" });
+  await expect(kind.getByRole("option")).not.toHaveCount(0);
+  await kind.selectOption({ label: (await kind.getByRole("option", { name: /^read / }).first().textContent())! });
+  await inspector.getByRole("button", { name: "Connect", exact: true }).click();
+  await expect(page.getByRole("group", { name: /^access wire from Function1 to Table1: read$/ })).toHaveCount(1);
+  await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/DynamoDBReadPolicy:\s+TableName: !Ref Table1/);
+});
