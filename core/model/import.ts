@@ -31,8 +31,27 @@ function declaresSam(transform: unknown): boolean {
   return names.some((t) => typeof t === "string" && t.startsWith("AWS::Serverless"));
 }
 
+/**
+ * Models already built, by parse (parseTemplate reuses recent parses, so the operation, the
+ * store's import and the checks of one edit all start from the same ParsedTemplate). Models are
+ * treated as read-only; the problems found while building are replayed as copies.
+ */
+const builtModels = new WeakMap<ParsedTemplate, { model: TemplateModel; problems: Problem[] }>();
+
 /** Build the model from an already parsed template. */
 export function modelFromParsed(parsed: ParsedTemplate, problems: Problem[] = []): TemplateModel {
+  const built = builtModels.get(parsed);
+  if (built) {
+    problems.push(...built.problems.map((p) => ({ ...p })));
+    return built.model;
+  }
+  const before = problems.length;
+  const model = buildModel(parsed, problems);
+  builtModels.set(parsed, { model, problems: problems.slice(before).map((p) => ({ ...p })) });
+  return model;
+}
+
+function buildModel(parsed: ParsedTemplate, problems: Problem[]): TemplateModel {
   const v = parsed.value;
   const file = parsed.file;
   const line = (path: (string | number)[]) => keyLineAt(parsed, path) ?? 1;

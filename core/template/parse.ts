@@ -101,8 +101,30 @@ function errorProblem(err: YAMLError, lineCounter: LineCounter, file: string | u
   return { severity, code, message: firstLine, source: "parse", file, line: pos.line, column: pos.col };
 }
 
+/**
+ * The last few parses, by file and text. One edit in the app reads the same text several times
+ * (the operation, the store's import and checks, the inspector), and a parse of a 1,000-resource
+ * template costs ~200 ms. The ParsedTemplate is shared and treated as read-only; each caller gets
+ * its own copies of the problems, which callers append to.
+ */
+const recentParses: { text: string; file: string | undefined; outcome: ParseOutcome }[] = [];
+const RECENT_PARSES = 4;
+
 /** Parse template text. Never throws. */
 export function parseTemplate(text: string, file?: string): ParseOutcome {
+  let hit = recentParses.findIndex((e) => e.file === file && e.text === text);
+  if (hit < 0) {
+    recentParses.unshift({ text, file, outcome: parseUncached(text, file) });
+    if (recentParses.length > RECENT_PARSES) recentParses.pop();
+    hit = 0;
+  } else if (hit > 0) {
+    recentParses.unshift(...recentParses.splice(hit, 1));
+  }
+  const { parsed, problems } = recentParses[0].outcome;
+  return { parsed, problems: problems.map((p) => ({ ...p })) };
+}
+
+function parseUncached(text: string, file?: string): ParseOutcome {
   const format = detectFormat(text, file);
   const problems: Problem[] = [];
   let { doc, lineCounter } = parseWith(text, true);
