@@ -16,7 +16,7 @@ const { importTemplate } = await load("core/model/import.ts");
 const { parseTemplate } = await load("core/template/parse.ts");
 const { runChecks, checkTemplate } = await load("core/checks/index.ts");
 const { generateDesign } = await load("bench/generate.ts");
-const { time, ms, ratio } = await load("bench/measure.ts");
+const { time, ms, ratio, fresh } = await load("bench/measure.ts");
 const prices = JSON.parse(fs.readFileSync(path.join(root, "resources/pricing/us-east-1.json"), "utf8"));
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500,1000").split(",").map(Number);
 const options = { prices, preferences: { concurrencyBudget: 500 } };
@@ -27,8 +27,8 @@ for (const size of sizes) {
   const { model } = importTemplate(template);
   const { parsed } = parseTemplate(template);
   const checksOnly = await time(() => runChecks(model, parsed, options), { runs: 30 });
-  const readOnly = await time(() => importTemplate(template), { runs: 10 });
-  const whole = await time(() => checkTemplate(template, options), { runs: 10 });
+  const readOnly = await time(() => importTemplate(fresh(template)), { runs: 10 });
+  const whole = await time(() => checkTemplate(fresh(template), options), { runs: 10 });
   const problems = runChecks(model, parsed, options);
   rows.push({ size, resources: model.resources.length, wires: model.connections.length, checksOnly, readOnly, whole, problems: problems.length });
 }

@@ -36,3 +36,13 @@ export async function time(fn: () => unknown | Promise<unknown>, options: { runs
 
 export const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)) : "–");
 export const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(1)}×` : "–");
+
+let freshCount = 0;
+/**
+ * The same template with different bytes (trailing spaces, valid in YAML and JSON), so that a
+ * run measures the real work and not core's cache of recent parses, which is keyed by text.
+ */
+export function fresh(text: string): string {
+  freshCount += 1;
+  return text + " ".repeat(freshCount);
+}
