@@ -28,16 +28,12 @@ function importCached(text: string, file?: string): ReturnType<typeof importTemp
   return result;
 }
 
-/** The last few parses, by text (the style is read from the same text the first change edits). */
-const recentParses: { key: string; parsed: ParsedTemplate }[] = [];
+/**
+ * The parse of a text. parseTemplate already keeps the last few parses by text (the style is read
+ * from the same text the first change edits), so no second cache of 15 MB documents is kept here.
+ */
 function parseCached(text: string, file?: string): ParsedTemplate {
-  const key = `${file ?? ""}\u0000${text}`;
-  const hit = recentParses.find((e) => e.key === key);
-  if (hit) return hit.parsed;
-  const parsed = parseForEdit(text, file);
-  recentParses.unshift({ key, parsed });
-  if (recentParses.length > 4) recentParses.pop();
-  return parsed;
+  return parseForEdit(text, file);
 }
 
 const refuse = (reason: string, fix?: string): Refusal => (fix ? { refused: true, reason, fix } : { refused: true, reason });
