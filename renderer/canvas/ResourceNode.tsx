@@ -2,13 +2,14 @@
  * One resource on the canvas. Memoized, and it reads only its own resource, problem counts and
  * badges from the store by logical ID, so moving or editing another node never re-renders it.
  */
-import { memo, useState } from "react";
+import { Fragment, memo, useState } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { cardFor } from "../../core/catalog";
 import { ResourceIcon } from "./icons";
 import { NodeBadges } from "./badges";
 import { useIsRenaming, useNodeFacts, useResourceProblemCounts } from "./hooks";
 import { renameResource } from "./actions";
+import { idWords } from "./id-words";
 import { useStore } from "../store";
 import type { ResourceNode as ResourceNodeType } from "./diagram";
 
@@ -22,12 +23,12 @@ export const ResourceNodeView = memo(function ResourceNodeView({ id, selected }:
   return (
     <div
       className={`ff-node${selected ? " ff-node--selected" : ""}${facts.implicitReason ? " ff-node--implicit" : ""}`}
-      title={facts.implicitReason ?? facts.type}
+      title={`${id}\n${facts.implicitReason ?? facts.type}`}
     >
       <Handle type="target" position={Position.Left} className="ff-handle" aria-label={`Wire into ${id}`} />
-      <ResourceIcon icon={card.icon} category={card.category} size={34} />
+      <ResourceIcon icon={card.icon} category={card.category} size={30} />
       <div className="ff-node__text">
-        {renaming ? <RenameField id={id} /> : <div className="ff-node__id">{id}</div>}
+        {renaming ? <RenameField id={id} /> : <div className="ff-node__id">{breakable(id)}</div>}
         <div className="ff-node__kind">{kindLabel}{facts.implicitReason ? " · implicit" : ""}</div>
       </div>
       <div className="ff-node__badges">
@@ -47,6 +48,22 @@ export const ResourceNodeView = memo(function ResourceNodeView({ id, selected }:
     </div>
   );
 });
+
+/**
+ * The ID with line-break opportunities at its word boundaries (camelCase humps, digits, "-", "_"),
+ * so a long ID wraps onto a second line between words ("SqsHandlerLambda / ExecutionRole")
+ * rather than being cut to "SqsHan…". Text content (and so search/aria) stays the plain ID.
+ */
+function breakable(id: string) {
+  const parts = idWords(id);
+  if (parts.length < 2) return id;
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
 
 /** F2: the logical ID becomes a text field; Enter renames (references follow), Escape cancels. */
 function RenameField({ id }: { id: string }) {

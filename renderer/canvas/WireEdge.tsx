@@ -2,7 +2,7 @@
  * A wire, styled by what it does: trigger solid, access dashed, destination dotted, reference a
  * thin grey line. The label says the detail in the template's words (`GET /orders`, `read-write`).
  */
-import { memo } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import type { WireEdge as WireEdgeType } from "./diagram";
 import { useStore } from "../store";
@@ -33,8 +33,28 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
   const [path, labelX, labelY] =
     offset === 0 ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }) : fannedPath(sourceX, sourceY, targetX, targetY, offset);
   const kind = data?.kind ?? "reference";
+  // Hover shows a reference wire's label. React counts the portalled label as inside this <g>, so
+  // moving from the line onto the label is no leave; the short delay also rides out pointer jitter.
+  const [hovered, setHovered] = useState(false);
+  const leaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (leaveTimer.current) clearTimeout(leaveTimer.current);
+  }, []);
+  const enter = () => {
+    if (leaveTimer.current) clearTimeout(leaveTimer.current);
+    leaveTimer.current = null;
+    setHovered(true);
+  };
+  const leave = () => {
+    if (leaveTimer.current) clearTimeout(leaveTimer.current);
+    leaveTimer.current = setTimeout(() => {
+      leaveTimer.current = null;
+      setHovered(false);
+    }, 150);
+  };
+  const showLabel = Boolean(data?.label) && (kind !== "reference" || selected || hovered);
   return (
-    <>
+    <g onMouseEnter={kind === "reference" ? enter : undefined} onMouseLeave={kind === "reference" ? leave : undefined}>
       <BaseEdge
         id={id}
         path={path}
@@ -43,8 +63,8 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
         style={{ strokeDasharray: wireDash[kind] }}
         interactionWidth={16}
       />
-      {/* Reference wires ("Ref", "GetAtt Arn") are many and say little: their label shows when selected. */}
-      {data?.label && (kind !== "reference" || selected) ? (
+      {/* Reference wires ("Ref", "GetAtt Arn") are many and say little: their label shows when selected or hovered. */}
+      {showLabel ? (
         <EdgeLabelRenderer>
           <div
             className={`ff-wire-label ff-wire-label--${kind}${selected ? " ff-wire-label--selected" : ""} nodrag nopan`}
@@ -55,10 +75,10 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
               document.querySelector<SVGGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`)?.focus();
             }}
           >
-            {data.label}
+            {data?.label}
           </div>
         </EdgeLabelRenderer>
       ) : null}
-    </>
+    </g>
   );
 });
