@@ -6,7 +6,6 @@
  *   generated design with saved positions) against a bare @xyflow/react page with the same nodes
  *   and edges, and their ratio;
  * - startup: time to an interactive canvas in the web host, against an empty Vite + React page;
- * - bundles: initial JavaScript vs lazily loaded chunks (Monaco must not be initial).
  * Prints tables and writes JSON to --out. Not a test: no pass/fail, only figures.
  */
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -15,7 +14,6 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build as viteBuild } from "vite";
 import react from "@vitejs/plugin-react";
@@ -248,25 +246,6 @@ async function startup(browser: Browser, url: string, ready: string, runs = 5): 
   return summarize(samples).median;
 }
 
-function bundleReport() {
-  const dir = path.join(root, "dist", "renderer");
-  const html = fs.readFileSync(path.join(dir, "index.html"), "utf8");
-  const initial = new Set<string>();
-  for (const m of html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)) initial.add(path.normalize(m[1]));
-  const all = fs.readdirSync(path.join(dir, "assets")).filter((f) => f.endsWith(".js")).map((f) => path.join("assets", f));
-  const size = (f: string) => {
-    const bytes = fs.readFileSync(path.join(dir, f));
-    return { raw: bytes.length, gzip: zlib.gzipSync(bytes).length };
-  };
-  const sum = (files: string[]) => files.reduce((acc, f) => { const s = size(f); return { raw: acc.raw + s.raw, gzip: acc.gzip + s.gzip }; }, { raw: 0, gzip: 0 });
-  const initialFiles = all.filter((f) => initial.has(f));
-  const lazyFiles = all.filter((f) => !initial.has(f));
-  const monacoFiles = lazyFiles.filter((f) => /monaco|editor|ts\.worker|typescript|tsMode|worker/i.test(f));
-  const initialMentionsMonaco = initialFiles.some((f) => /monaco-editor|editor\.main/.test(fs.readFileSync(path.join(dir, f), "utf8").slice(0, 2_000_000)) && size(f).raw > 2_000_000);
-  return { initial: sum(initialFiles), lazy: sum(lazyFiles), monaco: sum(monacoFiles), initialFiles, lazyChunks: lazyFiles.length, initialMentionsMonaco };
-}
-
-const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
 const pages = await buildBaselinePages();
@@ -287,7 +266,6 @@ try {
   const startFlowform = await startup(browser, host.url, "html[data-flowform-ready] .react-flow__pane");
   host.child.kill();
   const startEmpty = await startup(browser, `${server.url}/empty/index.html`, "html[data-bench-ready]");
-  const bundles = bundleReport();
 
   console.log("\nCanvas interactions (frame gap median / p95 ms; Flowform vs bare @xyflow/react, same nodes and edges)");
   const head = ["nodes", "gesture", "Flowform med", "p95", "wall", "bare med", "p95", "wall", "p95 ratio", "wall ratio"];
@@ -305,14 +283,7 @@ try {
     ["Flowform web host → interactive canvas", ms(startFlowform), ratio(startFlowform, startEmpty)],
     ["empty Vite + React page", ms(startEmpty), "1.0×"],
   ]);
-  console.log("\nBundles (dist/renderer)");
-  printTable(["part", "raw", "gzip"], [
-    [`initial JS (${bundles.initialFiles.length} files)`, kb(bundles.initial.raw), kb(bundles.initial.gzip)],
-    [`lazy JS (${bundles.lazyChunks} chunks)`, kb(bundles.lazy.raw), kb(bundles.lazy.gzip)],
-    ["of which Monaco + workers", kb(bundles.monaco.raw), kb(bundles.monaco.gzip)],
-  ]);
-  console.log(`Monaco in the initial bundle: ${bundles.initialMentionsMonaco ? "YES (fix it)" : "no"}`);
-  if (outFile) fs.writeFileSync(outFile, JSON.stringify({ canvas: canvasRows, startup: { flowformMs: startFlowform, emptyMs: startEmpty }, bundles }, null, 2));
+  if (outFile) fs.writeFileSync(outFile, JSON.stringify({ canvas: canvasRows, startup: { flowformMs: startFlowform, emptyMs: startEmpty } }, null, 2));
 } finally {
   server.close();
   await browser.close();

@@ -39,7 +39,7 @@ for (const suite of suites) {
 
 const chromium = (() => {
   try {
-    return execSync("/usr/bin/chromium --version", { encoding: "utf8" }).trim();
+    return execSync("/usr/bin/chromium --version", { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return "not found";
   }
