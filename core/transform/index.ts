@@ -9,6 +9,7 @@ import type { Problem } from "../model/types";
 import { parseTemplate, type ParsedTemplate } from "../template/parse";
 import { isPlainObject } from "../validate/intrinsics";
 import { transformApis } from "./apis";
+import { transformConnectors } from "./connectors";
 import { createContext, type JsonObject, type TransformContext } from "./context";
 import { transformFunction } from "./function";
 import { applyGlobals } from "./globals";
@@ -75,8 +76,6 @@ export function toCloudFormation(input: ParsedTemplate | JsonObject): CloudForma
   const ctx = createContext(template);
   for (const [id, res] of Object.entries(resources)) {
     if (!isPlainObject(res) || typeof res.Type !== "string" || !res.Type.startsWith("AWS::Serverless::")) ctx.resources[id] = res as JsonObject;
-    // Embedded connectors may sit on any resource; they need the SAM transform.
-    if (isPlainObject(res) && res.Connectors !== undefined) ctx.unsupported.push(`${id}: Connectors`);
   }
   for (const [id, res] of Object.entries(resources)) {
     if (!isPlainObject(res) || typeof res.Type !== "string" || !res.Type.startsWith("AWS::Serverless::")) continue;
@@ -90,12 +89,13 @@ export function toCloudFormation(input: ParsedTemplate | JsonObject): CloudForma
         ctx.resources[id] = res;
       }
     }
-    else if (res.Type !== "AWS::Serverless::Api" && res.Type !== "AWS::Serverless::HttpApi") {
+    else if (res.Type !== "AWS::Serverless::Api" && res.Type !== "AWS::Serverless::HttpApi" && res.Type !== "AWS::Serverless::Connector") {
       ctx.unsupported.push(`${id}: ${res.Type} is not transformed locally (kept as written; it needs the SAM transform)`);
       ctx.resources[id] = res;
     }
   }
   transformApis(ctx, resources, globals);
+  transformConnectors(ctx, resources);
 
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(template)) {

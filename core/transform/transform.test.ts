@@ -221,6 +221,110 @@ Resources:
   });
 });
 
+describe("connectors", () => {
+  const CONNECTED = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Table: { Type: AWS::DynamoDB::Table }
+  Queue: { Type: AWS::SQS::Queue }
+  Topic:
+    Type: AWS::SNS::Topic
+    Connectors:
+      ToQueue:
+        Properties: { Destination: { Id: Queue }, Permissions: [Write] }
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k }
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { FunctionName: !Ref Reader, EventSourceArn: !GetAtt Queue.Arn }
+  ReadTable:
+    Type: AWS::Serverless::Connector
+    Properties:
+      Source: { Id: Reader }
+      Destination: [{ Id: Table }, { Type: AWS::SNS::Topic, Arn: !Ref Topic }]
+      Permissions: [Write]
+  PollQueue:
+    Type: AWS::Serverless::Connector
+    Properties: { Source: { Id: Queue }, Destination: { Id: Reader }, Permissions: [Read, Write] }
+  AfterIt:
+    Type: AWS::SQS::Queue
+    DependsOn: ReadTable
+`;
+
+  it("grants the source's role exactly the actions of each permission, one policy per destination", () => {
+    const { template, unsupported } = transform(CONNECTED);
+    const r = template.Resources as Record<string, any>;
+    expect(unsupported).toEqual([]);
+    expect(r.ReadTable).toBeUndefined();
+    const toTable = r.ReadTablePolicyDestination0;
+    expect(toTable.Type).toBe("AWS::IAM::ManagedPolicy");
+    expect(toTable.Properties.Roles).toEqual([{ Ref: "ReaderRole" }]);
+    expect(toTable.Properties.PolicyDocument.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:PartiQLDelete", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate"],
+        Resource: [{ "Fn::GetAtt": ["Table", "Arn"] }, { "Fn::Sub": ["${DestinationArn}/index/*", { DestinationArn: { "Fn::GetAtt": ["Table", "Arn"] } }] }],
+      },
+    ]);
+    expect(toTable.Metadata).toEqual({ "aws:sam:connectors": { ReadTable: { Source: { Type: "AWS::Serverless::Function" }, Destination: { Type: "AWS::DynamoDB::Table" } } } });
+    expect(r.ReadTablePolicyDestination1.Properties.PolicyDocument.Statement[0]).toMatchObject({ Action: ["sns:Publish"], Resource: [{ Ref: "Topic" }] });
+    expect(r.AfterIt.DependsOn).toEqual(["ReadTablePolicyDestination0", "ReadTablePolicyDestination1"]);
+  });
+
+  it("puts queue polling on the function's role and makes the event source mapping wait for it", () => {
+    const r = transform(CONNECTED).template.Resources as Record<string, any>;
+    expect(r.PollQueuePolicy.Properties.Roles).toEqual([{ Ref: "ReaderRole" }]);
+    expect(r.PollQueuePolicy.Properties.PolicyDocument.Statement.map((s: any) => s.Action)).toEqual([["sqs:DeleteMessage"], ["sqs:ReceiveMessage", "sqs:GetQueueAttributes"]]);
+    expect(r.Mapping.DependsOn).toEqual(["PollQueuePolicy"]);
+  });
+
+  it("writes a queue policy for an embedded connector and removes the Connectors attribute", () => {
+    const r = transform(CONNECTED).template.Resources as Record<string, any>;
+    expect(r.Topic.Connectors).toBeUndefined();
+    expect(r.TopicToQueueQueuePolicy).toEqual({
+      Type: "AWS::SQS::QueuePolicy",
+      Metadata: { "aws:sam:connectors": { TopicToQueue: { Source: { Type: "AWS::SNS::Topic" }, Destination: { Type: "AWS::SQS::Queue" } } } },
+      Properties: {
+        Queues: [{ Ref: "Queue" }],
+        PolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: { "Fn::GetAtt": ["Queue", "Arn"] }, Condition: { ArnEquals: { "aws:SourceArn": { Ref: "Topic" } } } }],
+        },
+      },
+    });
+  });
+
+  it("lets an API invoke a function through a permission scoped to the qualifier", () => {
+    const r = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api: { Type: AWS::ApiGateway::RestApi }
+  Fn: { Type: AWS::Lambda::Function }
+  C:
+    Type: AWS::Serverless::Connector
+    Properties: { Source: { Id: Api, Qualifier: prod/GET/items }, Destination: { Id: Fn }, Permissions: [Write] }
+`).template.Resources as Record<string, any>;
+    expect(r.CWriteLambdaPermission.Properties).toEqual({
+      Action: "lambda:InvokeFunction",
+      FunctionName: { "Fn::GetAtt": ["Fn", "Arn"] },
+      Principal: "apigateway.amazonaws.com",
+      SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${SourceResourceId}/${SourceQualifier}", { SourceQualifier: "prod/GET/items", SourceResourceId: { Ref: "Api" } }] },
+    });
+  });
+
+  it("reports a pair or permission it does not know and keeps the connector as written", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Topic: { Type: AWS::SNS::Topic }
+  Stream: { Type: AWS::Kinesis::Stream }
+  C:
+    Type: AWS::Serverless::Connector
+    Properties: { Source: { Id: Topic }, Destination: { Id: Stream }, Permissions: [Write] }
+`);
+    expect(unsupported).toEqual(["C: connector from AWS::SNS::Topic to AWS::Kinesis::Stream (a pair this transform does not know)"]);
+    expect((template.Resources as any).C.Type).toBe("AWS::Serverless::Connector");
+  });
+});
+
 describe("expandPolicyTemplate", () => {
   it("fills a template's parameters into its statements", () => {
     expect(expandPolicyTemplate("SQSSendMessagePolicy", { QueueName: { "Fn::GetAtt": ["Q", "QueueName"] } })).toEqual([
