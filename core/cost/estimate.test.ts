@@ -238,7 +238,7 @@ ${fn("Warm", `      MemorySize: 1024
   });
 
   it("charges only fixed costs at zero traffic on real templates without schedules", () => {
-    const fixed = /^(Provisioned concurrency|Provisioned shard hours|Provisioned (write|read) capacity|On-demand stream hours|Standard storage|Storage)/;
+    const fixed = /^(Provisioned concurrency|Provisioned shard hours|Provisioned (write|read) capacity|On-demand stream hours|Standard storage|Storage|REST API cache)/;
     let checked = 0;
     for (const file of templates) {
       const m = modelOf(file);
@@ -337,8 +337,9 @@ ${fn("Echo", `      Events:
 
 describe("honesty about what is not priced", () => {
   it("names resources it has no prices for, and leaves out ones that cost nothing by themselves", () => {
-    const m = model(`  Pool:
-    Type: AWS::Cognito::UserPool
+    const m = model(`  Graph:
+    Type: AWS::AppSync::GraphQLApi
+    Properties: { Name: g, AuthenticationType: API_KEY }
   Role:
     Type: AWS::IAM::Role
     Properties: { AssumeRolePolicyDocument: {} }
@@ -348,7 +349,7 @@ describe("honesty about what is not priced", () => {
 `);
     const b = estimate(m, {}, prices, { series: false });
     const line = b.assumptions.find((a) => a.startsWith("Not priced"));
-    expect(line).toBe("Not priced (no price table for them yet): Pool (AWS::Cognito::UserPool).");
+    expect(line).toBe("Not priced (no price table for them yet): Graph (AWS::AppSync::GraphQLApi).");
   });
 });
 
@@ -412,5 +413,101 @@ ${fn("Worker", `      Events:
       expect(point.usd).toBeCloseTo(direct.total, 2);
       expect(point.usdWithoutFreeTier).toBeCloseTo(direct.totalWithoutFreeTier, 2);
     }
+  });
+});
+
+describe("WebSocket APIs, REST API caches, pipes and user pools", () => {
+  it("bills a WebSocket API's messages in 32 KB units and its connection minutes, and sends messages to the route's function", () => {
+    const m = model(`  Chat:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: { Name: chat, ProtocolType: WEBSOCKET, RouteSelectionExpression: "$request.body.action" }
+${fn("OnMessage", `      Events:
+        Msg: { Type: HttpApi, Properties: { ApiId: !Ref Chat } }
+`)}`);
+    const b = estimate(m, { resources: { Chat: { messagesPerMonth: 3_000_000, messageKb: 33, connectionMinutesPerMonth: 4_000_000 } } }, prices, { series: false, freeTier: false });
+    expect(b.resources.find((r) => r.id === "Chat")!.kind).toBe("websocket-api");
+    // A 33 KB message is two 32 KB units (API Gateway pricing).
+    expect(line(b, "Chat", "WebSocket messages")!.quantity).toBe(6_000_000);
+    expect(line(b, "Chat", "WebSocket messages")!.usd).toBeCloseTo(6, 10);
+    expect(line(b, "Chat", "WebSocket connection minutes")!.usd).toBeCloseTo(1, 10);
+    expect(line(b, "Chat", "HTTP API requests")).toBeUndefined();
+    expect(traffic(b, "OnMessage")).toBe(3_000_000);
+  });
+
+  it("deducts the 12-month WebSocket allowances (1M messages, 750,000 minutes) only when asked", () => {
+    const m = model(`  Chat:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: { Name: chat, ProtocolType: WEBSOCKET, RouteSelectionExpression: "$request.body.action" }
+`);
+    const usage = { resources: { Chat: { messagesPerMonth: 1_000_000, connectionMinutesPerMonth: 750_000 } } };
+    expect(estimate(m, usage, prices, { series: false }).total).toBeCloseTo(1.19, 2);
+    expect(estimate(m, { ...usage, twelveMonthFreeTier: true }, prices, { series: false }).total).toBe(0);
+  });
+
+  it("bills a REST API cache every hour of the month at its size's price, whatever the traffic", () => {
+    const m = model(`  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod, CacheClusterEnabled: true, CacheClusterSize: "6.1" }
+`);
+    const b = estimate(m, {}, prices, { series: false });
+    const cache = line(b, "Api", "REST API cache, 6.1 GB")!;
+    expect(cache.quantity).toBe(730);
+    expect(cache.usd).toBeCloseTo(730 * 0.2, 10);
+    expect(estimate(m, {}, prices, { series: false, hoursPerMonth: 744 }).total).toBeCloseTo(744 * 0.2, 2);
+    expect(b.assumptions).toContain("Api: 6.1 GB API cache provisioned all month.");
+  });
+
+  it("finds the cache on a plain CloudFormation stage, and leaves a stage without one free", () => {
+    const m = model(`  Rest:
+    Type: AWS::ApiGateway::RestApi
+    Properties: { Name: r }
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: !Ref Rest, StageName: prod, CacheClusterEnabled: true }
+  Dev:
+    Type: AWS::ApiGateway::Stage
+    Properties: { RestApiId: !Ref Rest, StageName: dev }
+`);
+    const b = estimate(m, {}, prices, { series: false });
+    expect(line(b, "Prod", "REST API cache, 0.5 GB")!.usd).toBeCloseTo(730 * 0.02, 10);
+    expect(b.resources.find((r) => r.id === "Dev")!.usd).toBe(0);
+    expect(b.assumptions.join(" ")).not.toMatch(/Not priced/);
+  });
+
+  it("bills a pipe's events after filtering in 64 KB chunks", () => {
+    const m = model(`  Jobs:
+    Type: AWS::SQS::Queue
+  Flow:
+    Type: AWS::Pipes::Pipe
+    Properties: { RoleArn: arn:aws:iam::123456789012:role/p, Source: !GetAtt Jobs.Arn, Target: !GetAtt Jobs.Arn }
+`);
+    const b = estimate(m, { resources: { Flow: { eventsPerMonth: 5_000_000, payloadKb: 130 } } }, prices, { series: false });
+    expect(line(b, "Flow", "Pipes requests")!.quantity).toBe(15_000_000);
+    expect(line(b, "Flow", "Pipes requests")!.usd).toBeCloseTo(6, 10);
+  });
+
+  it("prices a user pool's active users by its feature plan, Essentials by default, after 10,000 free", () => {
+    const pool = (tier = "") => model(`  Users:
+    Type: AWS::Cognito::UserPool
+${tier ? `    Properties: { UserPoolTier: ${tier} }\n` : ""}`);
+    const usage = { resources: { Users: { monthlyActiveUsers: 60_000 } } };
+    const essentials = estimate(pool(), usage, prices, { series: false });
+    expect(essentials.total).toBe(750);
+    expect(essentials.assumptions).toContain("Users: Essentials feature plan (the default for new user pools).");
+    expect(estimate(pool("LITE"), usage, prices, { series: false }).total).toBe(275);
+    expect(estimate(pool("PLUS"), usage, prices, { series: false }).total).toBe(1200);
+    expect(estimate(pool(), usage, prices, { series: false, freeTier: false }).total).toBe(900);
+    expect(essentials.resources.find((r) => r.id === "Users")!.traffic).toEqual({ quantity: 60_000, unit: "monthly active users" });
+  });
+
+  it("marks a line recalled when the usage reaches a tier that was only recalled", () => {
+    const m = model(`  Users:
+    Type: AWS::Cognito::UserPool
+    Properties: { UserPoolTier: LITE }
+`);
+    const small = estimate(m, { resources: { Users: { monthlyActiveUsers: 500_000 } } }, prices, { series: false });
+    const large = estimate(m, { resources: { Users: { monthlyActiveUsers: 2_000_000 } } }, prices, { series: false });
+    expect(line(small, "Users", "User pool MAUs")!.seen).toBe("3p");
+    expect(line(large, "Users", "User pool MAUs")!.seen).toBe("recall");
   });
 });

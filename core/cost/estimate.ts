@@ -161,7 +161,7 @@ export function estimate(model: TemplateModel, usage: UsageInput, prices: PriceT
   const byResource = new Map<string, ResourceCost>();
   for (const resource of model.resources) {
     const t = core.traffic.byId.get(resource.id)!;
-    byResource.set(resource.id, { id: resource.id, kind: t.kind, traffic: describeTraffic(t.kind, t), usd: 0, usdWithoutFreeTier: 0, lines: [] });
+    byResource.set(resource.id, { id: resource.id, kind: t.kind, traffic: describeTraffic(t.kind, t, usage.resources?.[resource.id]), usd: 0, usdWithoutFreeTier: 0, lines: [] });
   }
   const byService: Partial<Record<Service, number>> = {};
   for (const r of core.readings) {
@@ -181,7 +181,7 @@ export function estimate(model: TemplateModel, usage: UsageInput, prices: PriceT
       usd,
       usdWithoutFreeTier: usdWithout,
       price: words.text,
-      seen: words.seen,
+      seen: withFree.get(r.meter)!.seen,
       source: words.source,
       read: words.read,
     };

@@ -5,7 +5,7 @@
  * account-wide (Lambda tiers: "per architecture, per region, per account" — AWS What's New,
  * Aug 2022), and the charge is then shared back to resources in proportion to their use.
  */
-import { chargeFor, type FreeAllowance, type Price, type PriceTable, type Seen } from "./prices";
+import { chargeFor, seenFor, type CacheSize, type FreeAllowance, type Price, type PriceTable, type Seen } from "./prices";
 
 export type Service =
   | "Lambda"
@@ -19,6 +19,7 @@ export type Service =
   | "Kinesis"
   | "CloudWatch Logs"
   | "Data transfer"
+  | "Cognito"
   | "EC2";
 
 export interface MeterDef {
@@ -33,6 +34,11 @@ export interface MeterDef {
   freeGroup?: string;
 }
 
+/** A REST API cache of one size, billed per hour it is provisioned (API Gateway pricing). */
+function restCacheMeter(size: CacheSize): MeterDef {
+  return { service: "API Gateway", dimension: `REST API cache, ${size} GB (hours)`, price: (p) => p.apiGateway.restCache[size] };
+}
+
 export const METERS = {
   lambdaRequests: { service: "Lambda", dimension: "Requests", price: (p) => p.lambda.requests, free: (p) => p.lambda.freeRequests },
   lambdaDurationX86: { service: "Lambda", dimension: "Duration (x86_64)", price: (p) => p.lambda.durationX86, free: (p) => p.lambda.freeComputeGbS, freeGroup: "lambda-compute" },
@@ -44,6 +50,16 @@ export const METERS = {
   lambdaProvisionedDurationArm: { service: "Lambda", dimension: "Duration on provisioned concurrency (arm64)", price: (p) => p.lambda.provisionedDurationArm },
   restRequests: { service: "API Gateway", dimension: "REST API requests", price: (p) => p.apiGateway.rest, free: (p) => p.apiGateway.freeRest },
   httpRequests: { service: "API Gateway", dimension: "HTTP API requests (512 KB units)", price: (p) => p.apiGateway.http, free: (p) => p.apiGateway.freeHttp },
+  websocketMessages: { service: "API Gateway", dimension: "WebSocket messages (32 KB units)", price: (p) => p.apiGateway.websocketMessages, free: (p) => p.apiGateway.freeWebsocketMessages },
+  websocketMinutes: { service: "API Gateway", dimension: "WebSocket connection minutes", price: (p) => p.apiGateway.websocketConnectionMinutes, free: (p) => p.apiGateway.freeWebsocketMinutes },
+  restCache0_5: restCacheMeter("0.5"),
+  restCache1_6: restCacheMeter("1.6"),
+  restCache6_1: restCacheMeter("6.1"),
+  restCache13_5: restCacheMeter("13.5"),
+  restCache28_4: restCacheMeter("28.4"),
+  restCache58_2: restCacheMeter("58.2"),
+  restCache118: restCacheMeter("118"),
+  restCache237: restCacheMeter("237"),
   s3Storage: { service: "S3", dimension: "Standard storage", price: (p) => p.s3.storageStandard, free: (p) => p.s3.freeStorage },
   s3Put: { service: "S3", dimension: "PUT/COPY/POST/LIST requests", price: (p) => p.s3.put, free: (p) => p.s3.freePut },
   s3Get: { service: "S3", dimension: "GET/SELECT requests", price: (p) => p.s3.get, free: (p) => p.s3.freeGet },
@@ -61,6 +77,7 @@ export const METERS = {
   snsLambdaSqs: { service: "SNS", dimension: "Deliveries to Lambda/SQS", price: (p) => p.sns.deliveryLambdaSqs },
   eventsCustom: { service: "EventBridge", dimension: "Custom events (64 KB chunks)", price: (p) => p.eventbridge.customEvents },
   scheduler: { service: "EventBridge", dimension: "Scheduler invocations", price: (p) => p.eventbridge.scheduler, free: (p) => p.eventbridge.freeScheduler },
+  pipes: { service: "EventBridge", dimension: "Pipes requests (64 KB chunks)", price: (p) => p.eventbridge.pipes },
   sfnTransitions: { service: "Step Functions", dimension: "Standard state transitions", price: (p) => p.stepFunctions.standardTransitions, free: (p) => p.stepFunctions.freeTransitions },
   sfnExpressRequests: { service: "Step Functions", dimension: "Express requests", price: (p) => p.stepFunctions.expressRequests },
   sfnExpressDuration: { service: "Step Functions", dimension: "Express duration (GB-hours)", price: (p) => p.stepFunctions.expressDuration },
@@ -72,6 +89,9 @@ export const METERS = {
   logsIngest: { service: "CloudWatch Logs", dimension: "Log ingestion (GB)", price: (p) => p.logs.ingest, free: (p) => p.logs.freeIngest },
   logsStorage: { service: "CloudWatch Logs", dimension: "Log storage (GB-month)", price: (p) => p.logs.storage },
   dataOut: { service: "Data transfer", dimension: "Data out to the internet (GB)", price: (p) => p.dataTransfer.internetOut, free: (p) => p.dataTransfer.freeOut },
+  cognitoLite: { service: "Cognito", dimension: "User pool MAUs (Lite)", price: (p) => p.cognito.lite, free: (p) => p.cognito.freeLite },
+  cognitoEssentials: { service: "Cognito", dimension: "User pool MAUs (Essentials)", price: (p) => p.cognito.essentials, free: (p) => p.cognito.freeEssentials },
+  cognitoPlus: { service: "Cognito", dimension: "User pool MAUs (Plus)", price: (p) => p.cognito.plus },
   alwaysOn: { service: "EC2", dimension: "Always-on instance hours", price: (p) => p.alwaysOn.hourly },
 } satisfies Record<string, MeterDef>;
 
@@ -96,6 +116,8 @@ export interface MeterCharge {
   quantity: number;
   freeApplied: number;
   usd: number;
+  /** The weakest check among the price tiers this quantity reaches. */
+  seen: Seen;
 }
 
 function allowanceFor(def: MeterDef, prices: PriceTable, free: FreeTierChoice, hoursPerMonth: number): number {
@@ -125,7 +147,8 @@ export function chargeMeters(totals: Map<MeterId, number>, prices: PriceTable, f
     }
     const freeApplied = Math.min(quantity, allowance);
     if (def.freeGroup) groupLeft.set(def.freeGroup, allowance - freeApplied);
-    charges.set(id, { meter: id, quantity, freeApplied, usd: chargeFor(def.price(prices), quantity, freeApplied) });
+    const price = def.price(prices);
+    charges.set(id, { meter: id, quantity, freeApplied, usd: chargeFor(price, quantity, freeApplied), seen: seenFor(price, quantity) });
   }
   return charges;
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { chargeMeters, formatUsd, METERS, type MeterId } from "./meters";
-import { chargeFor, PRICED_REGIONS, type Price, type PriceTable } from "./prices";
+import { chargeFor, PRICED_REGIONS, seenFor, type Price, type PriceTable } from "./prices";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const tables = Object.fromEntries(PRICED_REGIONS.map((r) => [r, JSON.parse(readFileSync(resolve(repo, `resources/pricing/${r}.json`), "utf8")) as PriceTable]));
@@ -15,7 +15,10 @@ function figures(table: PriceTable): [string, Record<string, unknown>][] {
   for (const [service, group] of Object.entries(table)) {
     if (!group || typeof group !== "object" || service === "sources") continue;
     for (const [name, value] of Object.entries(group as Record<string, unknown>)) {
-      if (value && typeof value === "object" && ("tiers" in value || "amount" in value)) out.push([`${service}.${name}`, value as Record<string, unknown>]);
+      if (!value || typeof value !== "object") continue;
+      if ("tiers" in value || "amount" in value) out.push([`${service}.${name}`, value as Record<string, unknown>]);
+      // One level of nesting: prices by size (the REST API cache).
+      else for (const [key, inner] of Object.entries(value)) if (inner && typeof inner === "object" && "tiers" in inner) out.push([`${service}.${name}.${key}`, inner as Record<string, unknown>]);
     }
   }
   return out;
@@ -32,6 +35,25 @@ describe("price tables", () => {
       expect(figure.read, name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(["store", "3p", "recall", "derived"], name).toContain(figure.seen);
       if ("amount" in figure) expect(["always-free", "12-month"], name).toContain(figure.kind);
+      for (const tier of (figure.tiers as Price["tiers"] | undefined) ?? []) if (tier.seen) expect(["store", "3p", "recall", "derived"], name).toContain(tier.seen);
+    }
+  });
+
+  it.each(PRICED_REGIONS)("%s says in the note of every recalled or derived figure that it was not seen", (region) => {
+    for (const [name, figure] of figures(tables[region])) {
+      if (figure.seen === "recall") expect(figure.note, name).toMatch(/[Rr]ecalled/);
+      if (figure.seen === "derived") expect(figure.note, name).toMatch(/[Nn]ot seen/);
+    }
+  });
+
+  it("carries each region's own Lambda provisioned-concurrency and ephemeral-storage prices (AWS's calculator price map)", () => {
+    expect(tables["eu-west-1"].lambda.provisionedConcurrencyX86.tiers[0].usd).toBe(0.000004646);
+    expect(tables["eu-central-1"].lambda.provisionedDurationX86.tiers[0].usd).toBe(0.0000117011);
+    expect(tables["ap-southeast-2"].lambda.ephemeralStorage.tiers[0].usd).toBe(0.000000037);
+    for (const region of PRICED_REGIONS) {
+      expect(tables[region].lambda.durationX86.tiers[0].usd, region).toBe(0.0000166667);
+      expect(tables[region].lambda.durationArm.tiers[0].usd, region).toBe(0.0000133334);
+      expect(tables[region].lambda.requests.tiers[0].usd, region).toBe(0.2);
     }
   });
 
@@ -78,6 +100,13 @@ describe("charging", () => {
     const totals = new Map<MeterId, number>([["httpRequests", 1_500_000]]);
     expect(chargeMeters(totals, us, { alwaysFree: true, twelveMonth: false }).get("httpRequests")!.usd).toBeCloseTo(1.5, 10);
     expect(chargeMeters(totals, us, { alwaysFree: true, twelveMonth: true }).get("httpRequests")!.usd).toBeCloseTo(0.5, 10);
+  });
+
+  it("is only as firm as the weakest tier a quantity reaches", () => {
+    const arm = us.lambda.durationArm;
+    expect(seenFor(arm, 1e6)).toBe("3p");
+    expect(seenFor(arm, 1e10)).toBe("3p");
+    expect(seenFor(arm, 2e10)).toBe("recall");
   });
 
   it("writes prices without float noise", () => {

@@ -22,10 +22,15 @@ export interface Cited {
   note?: string;
 }
 
-/** One step of a graduated price: applies to usage up to `upTo` (cumulative units), or beyond the last bound when null. */
+/**
+ * One step of a graduated price: applies to usage up to `upTo` (cumulative units), or beyond the
+ * last bound when null. `seen` is set when this tier was checked differently from the price's
+ * first tier (e.g. tier 1 read in a source, the top tier only recalled).
+ */
 export interface PriceTier {
   upTo: number | null;
   usd: number;
+  seen?: Seen;
 }
 
 /** A price in USD per `per` units (e.g. 0.20 per 1,000,000 requests). A flat price has one tier. */
@@ -77,6 +82,10 @@ export interface PriceTable {
     websocketConnectionMinutes: Price;
     freeRest: FreeAllowance;
     freeHttp: FreeAllowance;
+    freeWebsocketMessages: FreeAllowance;
+    freeWebsocketMinutes: FreeAllowance;
+    /** REST API cache per hour, by cache size in GB ("0.5" … "237"). */
+    restCache: Record<CacheSize, Price>;
   };
   s3: {
     storageStandard: Price;
@@ -116,6 +125,16 @@ export interface PriceTable {
     customEvents: Price;
     scheduler: Price;
     freeScheduler: FreeAllowance;
+    /** EventBridge Pipes requests (after filtering, 64 KB chunks). */
+    pipes: Price;
+  };
+  /** Cognito user pools: monthly active users by feature plan. */
+  cognito: {
+    lite: Price;
+    essentials: Price;
+    plus: Price;
+    freeLite: FreeAllowance;
+    freeEssentials: FreeAllowance;
   };
   stepFunctions: {
     standardTransitions: Price;
@@ -147,6 +166,10 @@ export interface PriceTable {
   };
 }
 
+/** REST API cache sizes (GB) AWS offers, as CloudFormation's CacheClusterSize spells them. */
+export const CACHE_SIZES = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
+export type CacheSize = (typeof CACHE_SIZES)[number];
+
 /** The regions Flowform ships a table for. */
 export const PRICED_REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"] as const;
 export type PricedRegion = (typeof PRICED_REGIONS)[number];
@@ -177,4 +200,27 @@ export function chargeFor(price: Price, quantity: number, freeUnits = 0): number
 /** The first-tier price per single unit (for marginal figures in words). */
 export function unitPrice(price: Price): number {
   return price.tiers[0].usd / price.per;
+}
+
+/** How firmly a figure stands, strongest first. */
+const SEEN_ORDER: Seen[] = ["store", "3p", "derived", "recall"];
+
+/** The weaker of two checks (a line is only as firm as its weakest figure). */
+export function weakerSeen(a: Seen, b: Seen): Seen {
+  return SEEN_ORDER.indexOf(a) >= SEEN_ORDER.indexOf(b) ? a : b;
+}
+
+/**
+ * How firmly the charge for `quantity` units stands: the weakest check among the tiers that
+ * quantity reaches (counting the free units, which fill the bottom tiers first).
+ */
+export function seenFor(price: Price, quantity: number): Seen {
+  let seen = price.seen;
+  let lower = 0;
+  for (const tier of price.tiers) {
+    if (quantity <= lower && lower > 0) break;
+    if (tier.seen) seen = weakerSeen(seen, tier.seen);
+    lower = tier.upTo ?? Infinity;
+  }
+  return seen;
 }

@@ -90,6 +90,57 @@ const readApi = (meter: "restRequests" | "httpRequests"): Reader => (resource, t
   return out;
 };
 
+/** The hourly cache of a SAM Api or an API Gateway stage, when enabled (default size 0.5 GB). */
+function cacheReadings(resource: Resource, ctx: ReadingContext): Reading[] {
+  const p = resource.properties;
+  if (p.CacheClusterEnabled !== true && p.CacheClusterEnabled !== "true") return [];
+  const size = String(p.CacheClusterSize ?? "0.5");
+  const meter = CACHE_METERS[size];
+  if (!meter) {
+    ctx.assumptions.push(`${resource.id}: cache size ${size} GB is not one AWS offers; the cache is not priced.`);
+    return [];
+  }
+  // The cache is billed for every hour it exists, whatever the traffic (API Gateway pricing).
+  ctx.assumptions.push(`${resource.id}: ${size} GB API cache provisioned all month.`);
+  return [read(resource, meter, ctx.hoursPerMonth)];
+}
+
+const CACHE_METERS: Record<string, MeterId> = {
+  "0.5": "restCache0_5",
+  "1.6": "restCache1_6",
+  "6.1": "restCache6_1",
+  "13.5": "restCache13_5",
+  "28.4": "restCache28_4",
+  "58.2": "restCache58_2",
+  "118": "restCache118",
+  "237": "restCache237",
+};
+
+const readRestApi: Reader = (resource, traffic, record, ctx) => [...readApi("restRequests")(resource, traffic, record, ctx), ...cacheReadings(resource, ctx)];
+
+const readStage: Reader = (resource, _traffic, _record, ctx) => cacheReadings(resource, ctx);
+
+const readWebSocketApi: Reader = (resource, traffic, record) => {
+  // Messages are metered in 32 KB increments: a 33 KB message counts as two (API Gateway pricing).
+  const units = Math.max(1, Math.ceil((usageNumber(record, "messageKb") ?? 1) / 32));
+  const out = [read(resource, "websocketMessages", traffic.inflow * units)];
+  const minutes = usageNumber(record, "connectionMinutesPerMonth") ?? 0;
+  if (minutes > 0) out.push(read(resource, "websocketMinutes", minutes));
+  return out;
+};
+
+const readPipe: Reader = (resource, traffic, record) => [read(resource, "pipes", traffic.inflow * chunks64(record))];
+
+const readUserPool: Reader = (resource, _traffic, record, ctx) => {
+  const users = usageNumber(record, "monthlyActiveUsers") ?? 0;
+  // The pool's feature plan sets the MAU price; new pools default to Essentials (Cognito
+  // Developer Guide, "User pool feature plans").
+  const tier = String(resource.properties.UserPoolTier ?? "ESSENTIALS").toUpperCase();
+  const meter: MeterId = tier === "LITE" ? "cognitoLite" : tier === "PLUS" ? "cognitoPlus" : "cognitoEssentials";
+  if (resource.properties.UserPoolTier === undefined && users > 0) ctx.assumptions.push(`${resource.id}: Essentials feature plan (the default for new user pools).`);
+  return [read(resource, meter, users)];
+};
+
 const readBucket: Reader = (resource, traffic, record) => {
   const out: Reading[] = [];
   const storageGb = usageNumber(record, "storageGb") ?? 0;
@@ -255,7 +306,11 @@ const readStateMachine: Reader = (resource, traffic, record, ctx) => {
 export const READERS: Record<string, Reader> = {
   function: readFunction,
   "http-api": readApi("httpRequests"),
-  "rest-api": readApi("restRequests"),
+  "rest-api": readRestApi,
+  "api-stage": readStage,
+  "websocket-api": readWebSocketApi,
+  pipe: readPipe,
+  "user-pool": readUserPool,
   bucket: readBucket,
   table: readTable,
   queue: readQueue,
@@ -267,7 +322,9 @@ export const READERS: Record<string, Reader> = {
   "state-machine": readStateMachine,
 };
 
-export function describeTraffic(kind: string, traffic: ResourceTraffic): { quantity: number; unit: string } {
+export function describeTraffic(kind: string, traffic: ResourceTraffic, record?: Record<string, unknown>): { quantity: number; unit: string } {
+  if (kind === "user-pool") return { quantity: usageNumber(record, "monthlyActiveUsers") ?? 0, unit: "monthly active users" };
+  if (kind === "api-stage") return { quantity: 1, unit: "stage" };
   const unit: Record<string, string> = {
     function: "invocations",
     "http-api": "requests",
@@ -281,6 +338,8 @@ export function describeTraffic(kind: string, traffic: ResourceTraffic): { quant
     schedule: "firings",
     stream: "records",
     "state-machine": "executions",
+    "websocket-api": "messages",
+    pipe: "events",
   };
   return { quantity: kind === "function" ? traffic.effective : traffic.inflow, unit: unit[kind] ?? "units" };
 }

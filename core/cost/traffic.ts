@@ -26,14 +26,20 @@ const KIND_BY_TYPE: Record<string, string> = {
   "AWS::Kinesis::Stream": "stream",
   "AWS::Serverless::StateMachine": "state-machine",
   "AWS::StepFunctions::StateMachine": "state-machine",
+  "AWS::Pipes::Pipe": "pipe",
+  "AWS::Cognito::UserPool": "user-pool",
+  // A REST API's stage carries its cache (CacheClusterEnabled / CacheClusterSize).
+  "AWS::ApiGateway::Stage": "api-stage",
 };
 
-const KNOWN_KINDS = new Set(Object.values(KIND_BY_TYPE));
+const KNOWN_KINDS = new Set([...Object.values(KIND_BY_TYPE), "websocket-api"]);
 
 /** The cost engine's view of a resource's kind; rules with a schedule expression count as schedules. */
 export function costKind(resource: Resource): string {
   let kind = KNOWN_KINDS.has(resource.kind) ? resource.kind : KIND_BY_TYPE[resource.type] ?? resource.kind;
   if (kind === "event-rule" && scheduleExpressionOf(resource)) kind = "schedule";
+  // API Gateway v2 APIs are HTTP or WebSocket, priced differently (messages and connection minutes).
+  if (resource.type === "AWS::ApiGatewayV2::Api" && String(resource.properties.ProtocolType ?? "").toUpperCase() === "WEBSOCKET") kind = "websocket-api";
   return kind;
 }
 
@@ -101,7 +107,7 @@ export interface TrafficOptions {
 function triggerFactor(source: ResourceTraffic, target: ResourceTraffic, connection: Connection, wireUsage: Record<string, unknown> | undefined, siblings: number): { factor: number; note?: string } {
   const share = usageNumber(wireUsage, "share");
   const kind = source.kind;
-  if (kind === "http-api" || kind === "rest-api") {
+  if (kind === "http-api" || kind === "rest-api" || kind === "websocket-api") {
     // Routes of one API split its requests; equal shares unless the person says otherwise.
     return { factor: share ?? 1 / Math.max(1, siblings) };
   }

@@ -24,6 +24,13 @@
  *   SNS, EventBridge, schedules — as Lambda retries async events twice; else 0),
  *   `logBytesPerInvocation` (default 0), `dataOutKbPerInvocation` (to the internet, default 0).
  * - HTTP/REST API: `requestKb` (HTTP APIs are metered per 512 KB), `responseKb` (data transfer out).
+ *   A REST API's cache is read from the template (CacheClusterEnabled / CacheClusterSize on the
+ *   SAM Api or the AWS::ApiGateway::Stage) and billed every hour of the month.
+ * - WebSocket API (AWS::ApiGatewayV2::Api, ProtocolType WEBSOCKET): `messagesPerMonth` (entry
+ *   point), `messageKb` (metered in 32 KB units, default 1), `connectionMinutesPerMonth`.
+ * - Cognito user pool: `monthlyActiveUsers`; the feature plan is the template's UserPoolTier
+ *   (default ESSENTIALS, the default for new pools).
+ * - EventBridge pipe: `eventsPerMonth` (entry point, after filtering), `payloadKb` (64 KB chunks).
  * - Bucket: `storageGb`, `downloadsPerMonth` (GETs from outside the design), `objectKb` (for
  *   data transfer out of downloads).
  * - Table: `itemKb` (default 1), `readConsistency` ("eventual" | "strong" | "transactional",
@@ -66,10 +73,12 @@ export const ENTRY_KEYS: Record<string, string> = {
   stream: "recordsPerMonth",
   "state-machine": "executionsPerMonth",
   function: "invocationsPerMonth",
+  "websocket-api": "messagesPerMonth",
+  pipe: "eventsPerMonth",
 };
 
 /** Kinds the traffic-vs-cost series scales (schedules are fixed by their expression). */
-export const SCALED_ENTRY_KINDS = new Set(["http-api", "rest-api", "bucket", "queue", "topic", "event-bus", "event-rule", "stream", "state-machine"]);
+export const SCALED_ENTRY_KINDS = new Set(["http-api", "rest-api", "websocket-api", "bucket", "queue", "topic", "event-bus", "event-rule", "stream", "state-machine", "pipe"]);
 
 /** A finite, non-negative number from a usage record, or undefined. */
 export function usageNumber(record: Record<string, unknown> | undefined, key: string): number | undefined {

@@ -5,7 +5,7 @@
  *
  * Inputs are read by name per service; unknown names are ignored and reported in `unused`.
  */
-import { chargeMeters, roundCents, type FreeTierChoice, type MeterId } from "./meters";
+import { chargeMeters, METERS, roundCents, type FreeTierChoice, type MeterDef, type MeterId } from "./meters";
 import type { PriceTable } from "./prices";
 
 export interface WorkedExample {
@@ -16,6 +16,24 @@ export interface WorkedExample {
   free_tier_applied?: boolean;
   expected_monthly_usd: number;
   tolerance_usd?: number;
+  /**
+   * Unit prices the example's own page states, when they differ from today's table (a price
+   * vintage): meter id → USD per the meter's `per` units, applied to every tier. E.g. the legacy
+   * Lambda page multiplies by the rounded $0.00001667 per GB-s, not $0.0000166667.
+   */
+  page_prices?: Partial<Record<MeterId, number>>;
+}
+
+/** A copy of the table where the given meters charge the example page's own unit price. */
+function withPagePrices(prices: PriceTable, pagePrices: Partial<Record<MeterId, number>> | undefined): PriceTable {
+  if (!pagePrices) return prices;
+  const copy = structuredClone(prices);
+  for (const [meter, usd] of Object.entries(pagePrices) as [MeterId, number][]) {
+    const def: MeterDef = METERS[meter];
+    const price = def.price(copy);
+    for (const tier of price.tiers) tier.usd = usd;
+  }
+  return copy;
 }
 
 export interface WorkedResult {
@@ -28,7 +46,8 @@ export interface WorkedResult {
 
 const KB_PER_GB = 1024 * 1024;
 
-export function priceWorkedExample(example: WorkedExample, prices: PriceTable): WorkedResult {
+export function priceWorkedExample(example: WorkedExample, table: PriceTable): WorkedResult {
+  const prices = withPagePrices(table, example.page_prices);
   const inputs = example.inputs;
   const used = new Set<string>();
   const n = (...keys: string[]): number | undefined => {
@@ -79,7 +98,19 @@ export function priceWorkedExample(example: WorkedExample, prices: PriceTable): 
     case "api_gateway": {
       const type = (s("api_type") ?? "rest").toLowerCase();
       const requests = n("requests_per_month") ?? 0;
-      if (type === "http") {
+      const cacheGb = n("cache_size_gb");
+      if (cacheGb !== undefined) {
+        const meter = `restCache${String(cacheGb).replace(".", "_")}` as MeterId;
+        if (!(meter in METERS)) throw new Error(`worked example ${example.id}: no ${cacheGb} GB cache size`);
+        add(meter, n("cache_hours") ?? hours);
+      }
+      if (type === "websocket") {
+        // WebSocket messages are metered in 32 KB increments.
+        const kb = n("message_kb") ?? 1;
+        add("websocketMessages", (n("messages_per_month") ?? 0) * Math.max(1, Math.ceil(kb / 32)));
+        const minutes = n("connection_minutes_per_month");
+        if (minutes) add("websocketMinutes", minutes);
+      } else if (type === "http") {
         const kb = n("avg_request_kb", "request_kb", "payload_kb") ?? 0;
         add("httpRequests", requests * Math.max(1, Math.ceil(kb / 512)));
       } else {
@@ -147,6 +178,14 @@ export function priceWorkedExample(example: WorkedExample, prices: PriceTable): 
       add("eventsCustom", (n("custom_events_per_month", "events_per_month") ?? 0) * chunks);
       const scheduler = n("scheduler_invocations_per_month");
       if (scheduler) add("scheduler", scheduler);
+      const pipes = n("pipe_events_per_month");
+      if (pipes) add("pipes", pipes * chunks);
+      break;
+    }
+    case "cognito": {
+      const tier = (s("feature_plan", "tier") ?? "essentials").toLowerCase();
+      const users = n("monthly_active_users") ?? 0;
+      add(tier === "lite" ? "cognitoLite" : tier === "plus" ? "cognitoPlus" : "cognitoEssentials", users);
       break;
     }
     case "step_functions": {
@@ -226,5 +265,6 @@ function normaliseService(service: string): string {
   if (s.includes("kinesis")) return "kinesis";
   if (s.includes("log") || s.includes("cloudwatch")) return "cloudwatch_logs";
   if (s.includes("transfer")) return "data_transfer";
+  if (s.includes("cognito")) return "cognito";
   return s;
 }
