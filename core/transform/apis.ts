@@ -10,10 +10,11 @@
  */
 import { isPlainObject } from "../validate/intrinsics";
 import { applyHttpAuth, applyRestAuth } from "./api-auth";
+import { addDomain } from "./domains";
 import { conditionOf, contentHash, passThroughAttributes, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const REST_NOT_SUPPORTED = ["Domain", "GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
-const HTTP_NOT_SUPPORTED = ["Domain", "RouteSettings"];
+const REST_NOT_SUPPORTED = ["GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
+const HTTP_NOT_SUPPORTED = ["RouteSettings"];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
@@ -167,6 +168,7 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   ctx.resources[stageId] = { Type: "AWS::ApiGateway::Stage", ...conditionOf(res), Properties: stage };
   ctx.refRewrites.set(`${id}.Stage`, stageId);
   ctx.refRewrites.set(`${id}.Deployment`, deploymentId);
+  if (props.Domain !== undefined) addDomain(ctx, { apiId: id, api: res, stageId, kind: "rest" }, props.Domain);
 }
 
 function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: ApiRoute[]): void {
@@ -203,6 +205,7 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   stage.Tags = { "httpapi:createdBy": "SAM", ...(isPlainObject(props.Tags) ? props.Tags : {}) };
   ctx.resources[stageId] = { Type: "AWS::ApiGatewayV2::Stage", ...conditionOf(res), Properties: stage };
   ctx.refRewrites.set(`${id}.Stage`, stageId);
+  if (props.Domain !== undefined) addDomain(ctx, { apiId: id, api: res, stageId, kind: "http" }, props.Domain);
 }
 
 /** Write every REST and HTTP API: the explicit ones in the template and the implicit ones events asked for. */

@@ -131,3 +131,71 @@ export function tagList(samTag: { Key: string; Value: string } | undefined, tags
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** SHA-1 of a text's UTF-8 bytes, as 40 hex digits (FIPS 180-4, section 6.1). */
+export function sha1Hex(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  const bitLength = bytes.length * 8;
+  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
+  padded.set(bytes);
+  padded[bytes.length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
+  view.setUint32(padded.length - 4, bitLength >>> 0);
+  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+  const w = new Uint32Array(80);
+  for (let offset = 0; offset < padded.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 80; i++) {
+      const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+      w[i] = (x << 1) | (x >>> 31);
+    }
+    let [a, b, c, d, e] = h;
+    for (let i = 0; i < 80; i++) {
+      const [f, k] = i < 20 ? [(b & c) | (~b & d), 0x5a827999] : i < 40 ? [b ^ c ^ d, 0x6ed9eba1] : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc] : [b ^ c ^ d, 0xca62c1d6];
+      const t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]) >>> 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    h[0] = (h[0] + a) >>> 0;
+    h[1] = (h[1] + b) >>> 0;
+    h[2] = (h[2] + c) >>> 0;
+    h[3] = (h[3] + d) >>> 0;
+    h[4] = (h[4] + e) >>> 0;
+  }
+  return h.map((x) => (x >>> 0).toString(16).padStart(8, "0")).join("");
+}
+
+/** JSON with sorted keys, no spaces and non-ASCII escaped, the form whose hash SAM's generated IDs carry. */
+function compactJson(value: unknown): string {
+  const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v);
+  return JSON.stringify(sorted(value)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The 10-hex suffix SAM gives IDs it derives from a value (`ApiGatewayDomainName<hash>`,
+ * `RecordSetGroup<hash>`; SAM developer guide, "Generated resources" for Domain): SHA-1 of the
+ * value (a string as is, anything else as compact sorted JSON). Keeping SAM's IDs means a stack
+ * deployed with the SAM transform keeps its domain and DNS records when it switches to this export.
+ */
+export function samIdHash(value: unknown): string {
+  return sha1Hex(typeof value === "string" ? value : compactJson(value)).slice(0, 10);
+}
+
+/** A value with `Ref`s to parameters that have a Default replaced by the default (as SAM resolves them before hashing). */
+export function withParameterDefaults(template: JsonObject, value: unknown): unknown {
+  const params = isPlainObject(template.Parameters) ? template.Parameters : {};
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!isPlainObject(v)) return v;
+    if (typeof v.Ref === "string" && Object.keys(v).length === 1) {
+      const p = params[v.Ref];
+      return isPlainObject(p) && p.Default !== undefined ? p.Default : v;
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(value);
+}

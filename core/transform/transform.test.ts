@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseTemplate } from "../template/parse";
 import { exportTemplate, expandPolicyTemplate, toCloudFormation, toYaml } from ".";
+import { samIdHash, sha1Hex } from "./context";
 
 function transform(text: string) {
   const { parsed } = parseTemplate(text);
@@ -322,6 +323,79 @@ Resources:
 `);
     expect(unsupported).toEqual(["C: connector from AWS::SNS::Topic to AWS::Kinesis::Stream (a pair this transform does not know)"]);
     expect((template.Resources as any).C.Type).toBe("AWS::Serverless::Connector");
+  });
+});
+
+describe("custom domains", () => {
+  const DOMAINS = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Name: { Type: String, Default: api.example.com }
+Resources:
+  Rest:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Domain:
+        DomainName: !Ref Name
+        CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc
+        EndpointConfiguration: EDGE
+        BasePath: [/v1, /orders-api]
+        Route53: { HostedZoneId: Z123, IpV6: true }
+  Http:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      Domain:
+        DomainName: http.example.com
+        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/def
+        Route53: { HostedZoneId: Z123 }
+`;
+
+  it("writes the domain, one mapping per base path and the alias records, with SAM's logical IDs", () => {
+    const { template, unsupported } = transform(DOMAINS);
+    const r = template.Resources as Record<string, any>;
+    expect(unsupported).toEqual([]);
+    // SAM hashes the domain name with the parameter's default: sha1("api.example.com") starts 1bc412bb08.
+    expect(r.ApiGatewayDomainName1bc412bb08).toEqual({
+      Type: "AWS::ApiGateway::DomainName",
+      Properties: { DomainName: { Ref: "Name" }, EndpointConfiguration: { Types: ["EDGE"] }, CertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" },
+    });
+    expect(r.Restv1BasePathMapping.Properties).toEqual({ RestApiId: { Ref: "Rest" }, Stage: { Ref: "RestprodStage" }, DomainName: { Ref: "ApiGatewayDomainName1bc412bb08" }, BasePath: "v1" });
+    expect(r.RestordersapiBasePathMapping.Properties.BasePath).toBe("ordersapi");
+    expect(r.HttpApiMapping).toEqual({
+      Type: "AWS::ApiGatewayV2::ApiMapping",
+      Properties: { ApiId: { Ref: "Http" }, DomainName: { Ref: expect.stringMatching(/^ApiGatewayDomainNameV2[0-9a-f]{10}$/) }, Stage: { Ref: "HttpApiGatewayDefaultStage" } },
+    });
+  });
+
+  it("puts every API's records for one hosted zone in one record set group: CloudFront's zone for edge names, the regional name otherwise", () => {
+    const r = transform(DOMAINS).template.Resources as Record<string, any>;
+    const groups = Object.keys(r).filter((id) => r[id].Type === "AWS::Route53::RecordSetGroup");
+    expect(groups).toEqual(["RecordSetGroupdc5493edf0"]); // sha1("Z123")
+    const sets = r[groups[0]].Properties.RecordSets;
+    expect(sets.map((s: any) => s.Type)).toEqual(["A", "AAAA", "A"]);
+    expect(sets[0].AliasTarget).toEqual({ DNSName: { "Fn::GetAtt": ["ApiGatewayDomainName1bc412bb08", "DistributionDomainName"] }, HostedZoneId: "Z2FDTNDATAQYW2" });
+    expect(sets[2].AliasTarget.HostedZoneId["Fn::GetAtt"][1]).toBe("RegionalHostedZoneId");
+  });
+
+  it("reports an endpoint type it cannot decide on and writes no domain", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Parameters: { Kind: { Type: String } }
+Resources:
+  Rest:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod, Domain: { DomainName: a.example.com, CertificateArn: arn, EndpointConfiguration: !Ref Kind } }
+`);
+    expect(unsupported).toEqual(["Rest: Domain.EndpointConfiguration given by an intrinsic function"]);
+    expect(Object.values(template.Resources as Record<string, any>).some((x) => x.Type === "AWS::ApiGateway::DomainName")).toBe(false);
+  });
+});
+
+describe("samIdHash", () => {
+  it("is the first 10 hex digits of SHA-1 of a string, or of compact sorted JSON", () => {
+    expect(sha1Hex("abc")).toBe("a9993e364706816aba3e25717850c26c9cd0d89d");
+    expect(sha1Hex("a".repeat(1000))).toBe("291e9a6c66994949b57ba5e650361e98fc36b1ba");
+    expect(samIdHash("api-example.com")).toBe("23cdccdf9c");
+    expect(samIdHash({ Ref: "HostedZoneId" })).toBe("1194dea82a");
   });
 });
 
