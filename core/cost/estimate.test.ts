@@ -511,3 +511,36 @@ ${tier ? `    Properties: { UserPoolTier: ${tier} }\n` : ""}`);
     expect(line(large, "Users", "User pool MAUs")!.seen).toBe("recall");
   });
 });
+
+describe("DynamoDB stream triggers", () => {
+  it("turns a table's writes into stream batches for the function, by the wire's batch size", () => {
+    const m = model(`  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      StreamSpecification: { StreamViewType: NEW_IMAGE }
+${fn("OnOrder", `      Events:
+        Changes: { Type: DynamoDB, Properties: { Stream: !GetAtt Orders.StreamArn, StartingPosition: LATEST, BatchSize: 50 } }
+`)}`);
+    const b = estimate(m, { resources: { Orders: { writesPerMonth: 1_000_000 } } }, prices, { series: false });
+    expect(traffic(b, "OnOrder")).toBe(20_000);
+    const halfFull = estimate(m, { resources: { Orders: { writesPerMonth: 1_000_000 } }, connections: { [m.connections.find((c) => c.kind === "trigger")!.id]: { averageBatchSize: 25 } } }, prices, { series: false });
+    expect(traffic(halfFull, "OnOrder")).toBe(40_000);
+  });
+});
+
+describe("honesty about how prices were checked", () => {
+  it("lists the charged prices that were recalled or derived, by region", () => {
+    const m = model(`  Files:
+    Type: AWS::S3::Bucket
+`);
+    const usage = { resources: { Files: { storageGb: 100 } } };
+    const virginia = estimate(m, usage, prices, { series: false });
+    expect(virginia.assumptions).toContain("Prices recalled or derived, not seen in a source for us-east-1: S3: Standard storage.");
+    const frankfurt = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 5_000_000 } } }, priceFile("eu-central-1"), { series: false });
+    expect(frankfurt.assumptions.find((a) => a.startsWith("Prices recalled"))).toMatch(/API Gateway: HTTP API requests/);
+    expect(frankfurt.assumptions.find((a) => a.startsWith("Prices recalled"))).not.toMatch(/Lambda: Requests/);
+  });
+});

@@ -207,6 +207,10 @@ export function estimate(model: TemplateModel, usage: UsageInput, prices: PriceT
     "Tiers and free allowances apply to the whole design; each resource carries its share in proportion to its use.",
     ...core.assumptions,
   ];
+  // Say which charged prices were not seen in any source, so a recalled figure never passes for a checked one.
+  const unseen = new Set<string>();
+  for (const r of byResource.values()) for (const l of r.lines) if (l.usd > 0 && (l.seen === "recall" || l.seen === "derived")) unseen.add(`${l.service}: ${l.dimension}`);
+  if (unseen.size > 0) assumptions.push(`Prices recalled or derived, not seen in a source for ${prices.region}: ${[...unseen].join("; ")}.`);
   if (core.entryRequests === 0) assumptions.push("No traffic typed in at any entry point yet: only fixed and scheduled costs are counted.");
   else assumptions.push(`Entry traffic: ${formatCount(core.entryRequests)} requests/messages/events a month.`);
 

@@ -138,6 +138,7 @@ const readUserPool: Reader = (resource, _traffic, record, ctx) => {
   const tier = String(resource.properties.UserPoolTier ?? "ESSENTIALS").toUpperCase();
   const meter: MeterId = tier === "LITE" ? "cognitoLite" : tier === "PLUS" ? "cognitoPlus" : "cognitoEssentials";
   if (resource.properties.UserPoolTier === undefined && users > 0) ctx.assumptions.push(`${resource.id}: Essentials feature plan (the default for new user pools).`);
+  if (users > 0) ctx.assumptions.push(`${resource.id}: ${formatCount(users)} monthly active users, held fixed in the cost-vs-traffic series.`);
   return [read(resource, meter, users)];
 };
 
@@ -325,6 +326,8 @@ export const READERS: Record<string, Reader> = {
 export function describeTraffic(kind: string, traffic: ResourceTraffic, record?: Record<string, unknown>): { quantity: number; unit: string } {
   if (kind === "user-pool") return { quantity: usageNumber(record, "monthlyActiveUsers") ?? 0, unit: "monthly active users" };
   if (kind === "api-stage") return { quantity: 1, unit: "stage" };
+  // A table only read from says how many reads reach it rather than "0 writes".
+  if (kind === "table" && traffic.inflow === 0 && traffic.reads > 0) return { quantity: traffic.reads, unit: "reads" };
   const unit: Record<string, string> = {
     function: "invocations",
     "http-api": "requests",

@@ -1,14 +1,15 @@
 /**
  * Cost vs traffic, drawn in SVG: log scales on both axes (1k … 1B entry requests a month),
  * the design's monthly cost with and without free tier, the always-on instance as a flat line,
- * and a marker at the traffic typed in.
+ * and a marker at the traffic typed in. Both axes are labelled; the same numbers are offered as
+ * a table under the chart, for screen readers and for anyone who wants exact figures.
  */
 import type { BreakEven, SeriesPoint } from "../../core/cost";
 import { formatMoney } from "./hooks";
 
 const W = 520;
 const H = 220;
-const PAD = { left: 58, right: 12, top: 12, bottom: 34 };
+const PAD = { left: 66, right: 12, top: 12, bottom: 34 };
 
 function ticksFor(min: number, max: number): number[] {
   const ticks: number[] = [];
@@ -62,6 +63,9 @@ export function CostChart({ points, breakEven, current }: { points: SeriesPoint[
           </g>
         ))}
         <text x={(W + PAD.left) / 2} y={H - 4} textAnchor="middle" className="ff-chart__label">entry requests / month</text>
+        <text x={12} y={(H - PAD.bottom + PAD.top) / 2} textAnchor="middle" transform={`rotate(-90 12 ${(H - PAD.bottom + PAD.top) / 2})`} className="ff-chart__label">
+          monthly cost (USD)
+        </text>
         {breakEven && (
           <g>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(breakEven.monthlyUsd)} y2={y(breakEven.monthlyUsd)} className="ff-chart__always-on" />
@@ -71,7 +75,14 @@ export function CostChart({ points, breakEven, current }: { points: SeriesPoint[
         <path d={path("usdWithoutFreeTier")} className="ff-chart__line ff-chart__line--nofree" />
         <path d={path("usd")} className="ff-chart__line" />
         {current >= xMin && current <= xMax && <line x1={x(current)} x2={x(current)} y1={PAD.top} y2={H - PAD.bottom} className="ff-chart__current" />}
-        {breakEven?.requestsPerMonth && breakEven.requestsPerMonth <= xMax && <circle cx={x(breakEven.requestsPerMonth)} cy={y(breakEven.monthlyUsd)} r={4} className="ff-chart__breakeven" />}
+        {breakEven?.requestsPerMonth && breakEven.requestsPerMonth <= xMax && (
+          <g>
+            <circle cx={x(breakEven.requestsPerMonth)} cy={y(breakEven.monthlyUsd)} r={4} className="ff-chart__breakeven" />
+            <text x={x(breakEven.requestsPerMonth) + 6} y={y(breakEven.monthlyUsd) + 14} className="ff-chart__label ff-chart__label--strong">
+              break-even ≈ {countLabel(Number(breakEven.requestsPerMonth.toPrecision(2)))}
+            </text>
+          </g>
+        )}
       </svg>
       <figcaption className="ff-cost__legend">
         <span className="ff-legend ff-legend--design">this design</span>
@@ -79,6 +90,27 @@ export function CostChart({ points, breakEven, current }: { points: SeriesPoint[
         {breakEven && <span className="ff-legend ff-legend--always-on">{breakEven.instance} ({formatMoney(breakEven.monthlyUsd)}/month)</span>}
         {current > 0 && <span className="ff-legend ff-legend--current">your traffic</span>}
       </figcaption>
+      <details className="ff-cost__chartdata">
+        <summary>Chart data</summary>
+        <table aria-label="Cost vs traffic data">
+          <thead>
+            <tr>
+              <th scope="col">Entry requests / month</th>
+              <th scope="col" className="num">This design</th>
+              <th scope="col" className="num">Without free tier</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.entryRequests}>
+                <th scope="row">{countLabel(p.entryRequests)}</th>
+                <td className="num">{formatMoney(p.usd)}</td>
+                <td className="num">{formatMoney(p.usdWithoutFreeTier)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

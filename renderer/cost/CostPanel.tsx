@@ -17,6 +17,14 @@ function quantity(n: number): string {
   return String(Number(n.toPrecision(4)));
 }
 
+/** How a line's price was checked, in words (the price tables' `seen`). */
+const SEEN_WORDS: Record<CostLine["seen"], string> = {
+  store: "seen in a stored copy of the AWS page",
+  "3p": "seen in a third-party copy or article, not on the AWS page itself",
+  derived: "derived from other figures, not seen for this region",
+  recall: "recalled, not seen in a source",
+};
+
 function lineUsd(usd: number): string {
   return usd > 0 && usd < 0.005 ? "<$0.01" : formatMoney(usd);
 }
@@ -111,9 +119,9 @@ export function CostPanel() {
                       <td>
                         {quantity(l.quantity)} <span className="ff-cost__muted">{l.unit}</span>
                       </td>
-                      <td title={`${l.source}, read ${l.read}${l.seen === "recall" ? " — recalled, not seen in a source" : ""}`}>
+                      <td title={`${l.source}, read ${l.read}, ${SEEN_WORDS[l.seen]}`}>
                         {l.price}
-                        {l.seen === "recall" && <span className="ff-cost__recall"> (recalled)</span>}
+                        {(l.seen === "recall" || l.seen === "derived") && <span className="ff-cost__recall"> ({l.seen === "recall" ? "recalled" : "derived"})</span>}
                       </td>
                       <td className="num">{lineUsd(l.usd)}</td>
                     </tr>

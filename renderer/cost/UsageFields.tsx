@@ -39,10 +39,24 @@ function resourceFields(resource: Resource, kind: string, model: Parameters<type
         { key: "durationMs", label: "Average duration (ms)", placeholder: "100" },
         { key: "memoryMb", label: "Memory (MB)", placeholder: String(cfg.memoryMb), help: "Blank: the template's MemorySize." },
         { key: "failureRate", label: "Failure rate (0–1)", placeholder: "0", step: "0.01" },
+        { key: "retries", label: "Retries after a failure", help: "Blank: 2 when every trigger is asynchronous (S3, SNS, EventBridge, schedules), else 0." },
+        { key: "provisionedConcurrency", label: "Provisioned concurrency", placeholder: String(cfg.provisionedConcurrency), help: "Instances kept warm all month; blank: the template's." },
         { key: "logBytesPerInvocation", label: "Log bytes per invocation", placeholder: "0" },
       );
       break;
     }
+    case "websocket-api":
+      fields.push(
+        { key: "messageKb", label: "Message size (KB)", placeholder: "1", help: "Metered in 32 KB units." },
+        { key: "connectionMinutesPerMonth", label: "Connection minutes per month", help: "Every minute a client stays connected." },
+      );
+      break;
+    case "user-pool":
+      fields.push({ key: "monthlyActiveUsers", label: "Monthly active users", help: "Users who sign in, sign up or refresh a token in the month; the template's feature plan sets the price." });
+      break;
+    case "pipe":
+      fields.push({ key: "payloadKb", label: "Payload size (KB)", placeholder: "1", help: "Billed in 64 KB chunks, after filtering." });
+      break;
     case "http-api":
       fields.push({ key: "requestKb", label: "Request size (KB)", help: "HTTP APIs are metered per 512 KB." }, { key: "responseKb", label: "Response size (KB)", help: "Data transfer out." });
       break;
@@ -70,13 +84,21 @@ function resourceFields(resource: Resource, kind: string, model: Parameters<type
   return fields;
 }
 
-function connectionFields(connection: Connection, sourceKind: string): FieldSpec[] {
+function connectionFields(connection: Connection, sourceKind: string, targetKind: string): FieldSpec[] {
   if (connection.kind === "trigger") {
     const fields: FieldSpec[] = [{ key: "share", label: "Share of the source's traffic (0–1)", step: "0.01", help: sourceKind.endsWith("api") ? "Routes split the API's requests equally unless set." : "1 = every message/event." }];
     if (sourceKind === "queue" || sourceKind === "stream" || sourceKind === "table") fields.push({ key: "averageBatchSize", label: "Average batch size", help: "Blank: the wire's batch size (full batches)." });
     return fields;
   }
-  if (connection.kind === "access") return [{ key: "callsPerInvocation", label: "Calls per invocation", placeholder: "1" }];
+  if (connection.kind === "access") {
+    if (targetKind === "table") {
+      return [
+        { key: "readsPerInvocation", label: "Reads per invocation", help: "Blank: from the wire's access level (read or read-write: 1)." },
+        { key: "writesPerInvocation", label: "Writes per invocation", help: "Blank: from the wire's access level (write or read-write: 1)." },
+      ];
+    }
+    return [{ key: "callsPerInvocation", label: "Calls per invocation", placeholder: "1" }];
+  }
   return [];
 }
 
@@ -96,7 +118,8 @@ export function UsageFields({ target }: { target: UsageTarget }) {
     const connection = model.connections.find((c) => c.id === target.connection);
     if (!connection) return null;
     const source = model.resources.find((r) => r.id === connection.from);
-    fields = connectionFields(connection, source ? costKind(source) : "");
+    const destination = model.resources.find((r) => r.id === connection.to);
+    fields = connectionFields(connection, source ? costKind(source) : "", destination ? costKind(destination) : "");
     name = `${connection.from} → ${connection.to}`;
   }
   if (fields.length === 0) return null;
