@@ -10,7 +10,7 @@
  */
 import type { Problem } from "../model/types";
 import { isObject } from "./references";
-import { describe, finding, setPropertyFix, type CheckRule } from "./rule";
+import { describe, finding, setPropertyFix, wiresOfDeclarations, type CheckRule } from "./rule";
 import type { Route } from "./design-facts";
 
 const WHY =
@@ -58,6 +58,7 @@ export const apiWithoutAuthorizer: CheckRule = {
           message: `${apiName} has ${routes.length === 1 ? "a route" : `${routes.length} routes`} without an authorizer: ${listed.join(", ")}${more}. Anyone with the URL can call ${routes.length === 1 ? "it" : "them"}.`,
           why: WHY,
           fix,
+          wires: wiresOfDeclarations(ctx, routes.map((r) => ({ declaredIn: r.declaredIn, path: r.routePath, function: r.function, source: r.api }))),
         }),
       );
     }

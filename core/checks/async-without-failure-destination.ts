@@ -10,7 +10,7 @@
  */
 import type { Problem } from "../model/types";
 import { isObject, referencedNames } from "./references";
-import { describe, finding, setPropertyFix, type CheckRule } from "./rule";
+import { describe, finding, setPropertyFix, wiresOfDeclarations, type CheckRule } from "./rule";
 
 const WHY =
   "Lambda retries a failed asynchronous invocation twice and keeps an event for up to six hours; after that it discards the event. " +
@@ -67,6 +67,7 @@ export const asyncWithoutFailureDestination: CheckRule = {
           why: WHY,
           // SAM creates the queue itself when OnFailure has Type SQS and no Destination.
           fix: isSam ? setPropertyFix("Send failed events to a new SQS queue (SAM creates it)", fn.resource.id, ["EventInvokeConfig", "DestinationConfig", "OnFailure"], { Type: "SQS" }) : undefined,
+          wires: wiresOfDeclarations(ctx, triggers),
         }),
       );
     }

@@ -72,4 +72,37 @@ describe.skipIf(!present)("checks on the template corpus", () => {
     }
     expect(applied).toBeGreaterThan(100);
   }, 300_000);
+
+  it("names only wires that exist on the canvas, and badges a wire for most trigger-related findings", () => {
+    let named = 0;
+    for (const r of results) {
+      const ids = new Set(r.model?.connections.map((c) => c.id));
+      for (const p of r.problems) {
+        for (const id of p.connections ?? []) expect(ids.has(id), `${r.path}: ${p.code} names ${id}`).toBe(true);
+        if (p.connections?.length) named++;
+      }
+    }
+    const triggerRules = ["runaway-loop", "async-without-failure-destination", "stream-without-failure-handling", "sqs-visibility-timeout", "api-without-authorizer"];
+    const triggerFindings = results.flatMap((r) => r.problems).filter((p) => triggerRules.includes(p.code.slice("check/".length)));
+    const withWire = triggerFindings.filter((p) => p.connections?.length).length;
+    console.log(`wires named: ${named} problems name a wire; ${withWire} of ${triggerFindings.length} trigger-related findings`);
+    expect(withWire / triggerFindings.length).toBeGreaterThan(0.8);
+  });
+
+  it("with a concurrency budget of 1,000 (Lambda's default account quota) flags functions behind unbounded sources, and each quick fix clears it", () => {
+    const budgeted = templates.map((t) => ({ ...t, ...checkTemplate(t.text, { file: t.path, rules: ["reserved-concurrency-budget"], preferences: { concurrencyBudget: 1000 } }) }));
+    const hits = budgeted.filter((r) => r.problems.length > 0);
+    const all = budgeted.flatMap((r) => r.problems);
+    console.log(`reserved-concurrency-budget at a budget of 1,000: ${hits.length} templates, ${all.filter((p) => p.severity === "warning").length} warnings`);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const r of hits) {
+      const p = r.problems.find((x) => x.fix)!;
+      if (!p) continue;
+      const result = applyOperation(r.text, p.fix!.operation, r.path);
+      expect("refused" in result, `${r.path}: ${p.message}`).toBe(false);
+      if ("refused" in result) continue;
+      const after = checkTemplate(result.text, { file: r.path, rules: ["reserved-concurrency-budget"], preferences: { concurrencyBudget: 1000 } }).problems;
+      expect(after.some((q) => q.resource === p.resource && q.message === p.message), `${r.path}: ${p.message}`).toBe(false);
+    }
+  }, 300_000);
 });

@@ -7,7 +7,7 @@
  *   A function allowed to run longer keeps running, and billing, after the client got a 504.
  */
 import type { Problem } from "../model/types";
-import { describe, finding, setPropertyFix, type CheckRule } from "./rule";
+import { describe, finding, setPropertyFix, wiresOfDeclarations, type CheckRule } from "./rule";
 
 const MAX_TIMEOUT = 900;
 const REST_LIMIT = 29;
@@ -61,6 +61,7 @@ export const functionTimeout: CheckRule = {
           message: `${describe(fn.resource, id)} has a timeout of ${timeout} s${where}, but the ${api} that calls it waits at most ${limit} s: callers get a 504 while the function keeps running.`,
           why: WHY_API,
           fix: setPropertyFix(`Set the timeout to ${limit} s`, id, ["Timeout"], limit),
+          wires: wiresOfDeclarations(ctx, (ctx.facts.triggersOf.get(id) ?? []).filter((t) => t.kind === (api === "REST API" ? "rest-api" : "http-api"))),
         }),
       );
     }

@@ -9,7 +9,8 @@
  */
 import type { Problem } from "../model/types";
 import { isObject, numberValue } from "./references";
-import { describe, finding, setPropertyFix, type CheckRule } from "./rule";
+import type { Trigger } from "./design-facts";
+import { describe, finding, setPropertyFix, wiresOfDeclarations, type CheckContext, type CheckRule } from "./rule";
 
 const WHY =
   "Reserved concurrency is both the most and the least number of concurrent instances a function gets; it keeps one function from using " +
@@ -17,6 +18,22 @@ const WHY =
   "reserved concurrency for a function\" (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html), read 2026-11-23.";
 
 const UNBOUNDED = new Set(["rest-api", "http-api", "function-url", "s3", "sns", "eventbridge", "schedule", "other", "sqs"]);
+
+/** The source in the message's words: the resource when it is written in the template, else what invokes the function. */
+function sourceWords(ctx: CheckContext, t: Trigger): string {
+  if (t.source && ctx.facts.resources.has(t.source)) return describe(ctx.facts.resources.get(t.source), t.source);
+  switch (t.kind) {
+    case "rest-api": return "the REST API SAM creates (ServerlessRestApi)";
+    case "http-api": return "the HTTP API SAM creates (ServerlessHttpApi)";
+    case "function-url": return "its function URL";
+    case "s3": return "S3 notifications";
+    case "sns": return "SNS";
+    case "eventbridge": return "EventBridge";
+    case "schedule": return "a schedule";
+    case "sqs": return "an SQS queue";
+    default: return t.eventType ? `${t.eventType} events` : "an event source";
+  }
+}
 
 export const reservedConcurrencyBudget: CheckRule = {
   id: "reserved-concurrency-budget",
@@ -27,7 +44,7 @@ export const reservedConcurrencyBudget: CheckRule = {
     const budget = ctx.options.preferences?.concurrencyBudget;
     if (typeof budget !== "number" || !(budget > 0)) return [];
     const problems: Problem[] = [];
-    const uncapped: { fnId: string; sources: string[] }[] = [];
+    const uncapped: { fnId: string; sources: string[]; triggers: Trigger[] }[] = [];
     let reservedTotal = 0;
     for (const fn of ctx.facts.functions.values()) {
       const reserved = numberValue(fn.props.ReservedConcurrentExecutions, ctx.model);
@@ -39,12 +56,14 @@ export const reservedConcurrencyBudget: CheckRule = {
       const unbounded = (ctx.facts.triggersOf.get(fn.resource.id) ?? []).filter((t) => {
         if (!UNBOUNDED.has(t.kind)) return false;
         if (t.kind === "sqs") return !(isObject(t.settings.ScalingConfig) && t.settings.ScalingConfig.MaximumConcurrency !== undefined);
+        // Kafka, MQ and DocumentDB pollers are bounded by partitions / the broker, like streams by shards.
+        if (t.kind === "other") return t.mode !== "poll";
         return true;
       });
-      if (unbounded.length > 0) uncapped.push({ fnId: fn.resource.id, sources: [...new Set(unbounded.map((t) => (t.source ? t.source : t.kind)))] });
+      if (unbounded.length > 0) uncapped.push({ fnId: fn.resource.id, sources: [...new Set(unbounded.map((t) => sourceWords(ctx, t)))], triggers: unbounded });
     }
     const share = Math.max(1, Math.floor((budget - reservedTotal) / Math.max(1, uncapped.length)));
-    for (const { fnId, sources } of uncapped) {
+    for (const { fnId, sources, triggers } of uncapped) {
       const fn = ctx.facts.functions.get(fnId)!;
       problems.push(
         finding(ctx, {
@@ -54,6 +73,7 @@ export const reservedConcurrencyBudget: CheckRule = {
           message: `${describe(fn.resource, fnId)} has no reserved concurrency but is invoked by ${sources.join(", ")}, which can scale without limit; your concurrency budget is ${budget}.`,
           why: WHY,
           fix: setPropertyFix(`Reserve ${share} concurrent executions`, fnId, ["ReservedConcurrentExecutions"], share),
+          wires: wiresOfDeclarations(ctx, triggers),
         }),
       );
     }

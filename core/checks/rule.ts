@@ -54,6 +54,8 @@ export interface FindingInput {
   message: string;
   why: string;
   fix?: QuickFix;
+  /** The wires the problem is about (see `wiresOfDeclarations` / `wiresBetween`), badged on the canvas. */
+  wires?: string[];
 }
 
 /** Build a problem with its line: the most precise key that exists, else the resource's line. */
@@ -84,7 +86,42 @@ export function finding(ctx: CheckContext, input: FindingInput): Problem {
   if (input.path) problem.path = input.path;
   if (line !== undefined) problem.line = line;
   if (input.fix) problem.fix = input.fix;
+  if (input.wires?.length) problem.connections = [...new Set(input.wires)];
   return problem;
+}
+
+/** Where a trigger or route is written: the resource that holds it and the path inside it. */
+export interface Declaration {
+  declaredIn: string;
+  path: (string | number)[];
+  /** The function it invokes and its source, when known: used when no wire owns the path. */
+  function?: string;
+  source?: string;
+}
+
+function isPrefix(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a.length <= b.length && a.every((part, i) => String(part) === String(b[i]));
+}
+
+/**
+ * The model's trigger wires that carry these declarations: the wire that owns the path (a SAM
+ * event, a notification, a mapping), else a trigger wire from the source to the function.
+ */
+export function wiresOfDeclarations(ctx: CheckContext, declarations: readonly Declaration[]): string[] {
+  const out: string[] = [];
+  for (const d of declarations) {
+    const owning = ctx.model.connections.filter(
+      (c) => c.kind === "trigger" && c.writes.some((w) => w.resource === d.declaredIn && w.path.length > 1 && (isPrefix(w.path, d.path) || isPrefix(d.path, w.path))),
+    );
+    if (owning.length) out.push(...owning.map((c) => c.id));
+    else if (d.function && d.source) out.push(...wiresBetween(ctx, d.source, d.function, "trigger"));
+  }
+  return [...new Set(out)];
+}
+
+/** The drawn wires from one resource to another (any kind but plain references, unless `kind` says). */
+export function wiresBetween(ctx: CheckContext, from: string, to: string, kind?: "trigger" | "access" | "destination"): string[] {
+  return ctx.model.connections.filter((c) => c.from === from && c.to === to && (kind ? c.kind === kind : c.kind !== "reference")).map((c) => c.id);
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Problem, Severity } from "../model/types";
 import { DEFAULT_EVENT_BUS, targetsOf, type Service } from "./iam";
 import { loopTripCost, formatUsd } from "./loop-cost";
 import { isObject, referencedNames } from "./references";
-import { describe, finding, setPropertyFix, type CheckContext, type CheckRule } from "./rule";
+import { describe, finding, setPropertyFix, wiresBetween, wiresOfDeclarations, type CheckContext, type CheckRule } from "./rule";
 import type { Trigger } from "./design-facts";
 
 const WHY =
@@ -170,6 +170,22 @@ function edgeWords(ctx: CheckContext, edge: Edge): string {
   }
 }
 
+/** The drawn wires along a cycle, so the canvas badges each of them. */
+function wiresOf(ctx: CheckContext, cycle: Edge[]): string[] {
+  return cycle.flatMap((edge) => {
+    switch (edge.kind) {
+      case "trigger":
+        return wiresOfDeclarations(ctx, [edge.trigger]);
+      case "write":
+        return wiresBetween(ctx, edge.from, edge.to, "access");
+      case "destination":
+        return wiresBetween(ctx, edge.from, edge.to, "destination");
+      case "relay":
+        return wiresBetween(ctx, edge.from, edge.to);
+    }
+  });
+}
+
 function fixFor(ctx: CheckContext, cycle: Edge[]) {
   // Limit an unfiltered S3 trigger to an incoming/ prefix, as AWS advises.
   for (let i = 0; i < cycle.length; i++) {
@@ -247,6 +263,7 @@ export const runawayLoop: CheckRule = {
           message,
           why: WHY,
           fix: severity === "info" ? undefined : fixFor(ctx, story),
+          wires: wiresOf(ctx, story),
         }),
       );
     }

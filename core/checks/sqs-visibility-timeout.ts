@@ -8,7 +8,7 @@
  */
 import type { Problem } from "../model/types";
 import { numberValue } from "./references";
-import { describe, finding, setPropertyFix, type CheckRule } from "./rule";
+import { describe, finding, setPropertyFix, wiresOfDeclarations, type CheckRule } from "./rule";
 
 const WHY =
   "Set the queue's visibility timeout to at least six times the function timeout, so Lambda has time to retry if the function is " +
@@ -55,6 +55,7 @@ export const sqsVisibilityTimeout: CheckRule = {
             : `${describe(queue, queueId)} has a visibility timeout of ${written}, less than 6× the ${timeout} s timeout of ${describe(ctx.facts.functions.get(fn)?.resource, fn)}: messages can reappear and be processed twice while a batch is retried. Use at least ${wanted} s.`,
           why: WHY,
           fix: setPropertyFix(`Set the visibility timeout to ${wanted} s`, queueId, ["VisibilityTimeout"], wanted),
+          wires: wiresOfDeclarations(ctx, ctx.facts.triggers.filter((t) => t.kind === "sqs" && t.source === queueId && t.function === fn)),
         }),
       );
     }

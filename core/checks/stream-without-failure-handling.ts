@@ -12,7 +12,7 @@
  */
 import type { Problem } from "../model/types";
 import { isObject, numberValue } from "./references";
-import { describe, finding, setPropertyFix, type CheckRule } from "./rule";
+import { describe, finding, setPropertyFix, wiresOfDeclarations, type CheckRule } from "./rule";
 
 const WHY_STREAM =
   "For Kinesis and DynamoDB streams, MaximumRetryAttempts and MaximumRecordAgeInSeconds default to -1 (infinite): Lambda retries a failing " +
@@ -64,6 +64,7 @@ export const streamWithoutFailureHandling: CheckRule = {
             message: `${fnName} reads ${source}${propertyBase.length ? ` (event ${t.name})` : ""} without ${listOr(missing)}: ${consequence}.`,
             why: WHY_STREAM,
             fix: unlimited ? setPropertyFix("Retry a failing batch at most 3 times", t.declaredIn, [...propertyBase, "MaximumRetryAttempts"], 3) : undefined,
+            wires: wiresOfDeclarations(ctx, [t]),
           }),
         );
       } else if (t.kind === "sqs" && t.source && !reportedQueues.has(t.source)) {
@@ -76,6 +77,7 @@ export const streamWithoutFailureHandling: CheckRule = {
             resource: queue,
             message: `${describe(queue, queue.id)} triggers ${fnName} but has no dead-letter queue (RedrivePolicy): a message that keeps failing is retried, and billed, until it expires.`,
             why: WHY_SQS,
+            wires: wiresOfDeclarations(ctx, ctx.facts.triggers.filter((other) => other.kind === "sqs" && other.source === t.source)),
           }),
         );
       }

@@ -35,6 +35,8 @@ export interface Problem {
   why?: string;
   /** A template edit that fixes it, when one exists. */
   fix?: QuickFix;
+  /** Ids of the wires (model connections) the problem is about, so the canvas can badge them too (architecture checks). */
+  connections?: string[];
 }
 
 export interface QuickFix {

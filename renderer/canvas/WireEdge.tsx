@@ -6,6 +6,7 @@ import { memo, useEffect, useRef, useState } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import type { WireEdge as WireEdgeType } from "./diagram";
 import { useStore } from "../store";
+import { WireProblemBadge } from "../problems/WireProblemBadge";
 
 export const wireDash: Record<string, string | undefined> = {
   trigger: undefined,
@@ -63,6 +64,8 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
         style={{ strokeDasharray: wireDash[kind] }}
         interactionWidth={16}
       />
+      {/* Check findings about this wire (renderer/problems), beside its label. */}
+      <WireProblemBadge id={id} x={labelX} y={labelY} label={showLabel ? data?.label : undefined} />
       {/* Reference wires ("Ref", "GetAtt Arn") are many and say little: their label shows when selected or hovered. */}
       {showLabel ? (
         <EdgeLabelRenderer>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useStore } from "./index";
 import { emptyHistory } from "./history";
+import { concurrencyBudgetOf, parseConcurrencyBudget, withConcurrencyBudget } from "./checks";
 
 const s = () => useStore.getState();
 
@@ -58,5 +59,41 @@ describe("architecture checks in the store", () => {
     expect(s().problems.some((p) => p.code === "check/reserved-concurrency-budget")).toBe(false);
     s().updateSettings((settings) => ({ ...settings, preferences: { ...settings.preferences, concurrencyBudget: 10 } }));
     expect(s().problems.some((p) => p.code === "check/reserved-concurrency-budget")).toBe(true);
+  });
+
+  it("sets the concurrency budget as one undoable, saved step that the reserved-concurrency check reads", () => {
+    load(QUEUE_LOOP);
+    s().updateSettings((settings) => ({ ...settings, preferences: { theme: "kept" } }));
+    s().changePreferences("Set the concurrency budget to 50", (prefs) => withConcurrencyBudget(prefs, 50));
+    expect(s().settings.preferences).toEqual({ theme: "kept", concurrencyBudget: 50 });
+    expect(s().dirty).toBe(true);
+    expect(s().history.past.at(-1)?.label).toBe("Set the concurrency budget to 50");
+    const budget = s().problems.find((p) => p.code === "check/reserved-concurrency-budget")!;
+    expect(budget.message).toContain("your concurrency budget is 50");
+    expect(budget.fix?.operation).toEqual({ op: "setProperty", id: "Worker", path: ["ReservedConcurrentExecutions"], value: 50 });
+
+    s().undo();
+    expect(s().settings.preferences).toEqual({ theme: "kept" });
+    expect(s().problems.some((p) => p.code === "check/reserved-concurrency-budget")).toBe(false);
+    expect(s().templateText).toBe(QUEUE_LOOP);
+    s().redo();
+    expect(concurrencyBudgetOf(s().settings)).toBe(50);
+    expect(s().problems.some((p) => p.code === "check/reserved-concurrency-budget")).toBe(true);
+  });
+
+  it("records nothing when the budget is set to the value it already has", () => {
+    load(QUEUE_LOOP);
+    s().changePreferences("Set", (prefs) => withConcurrencyBudget(prefs, 20));
+    const steps = s().history.past.length;
+    s().changePreferences("Set", (prefs) => withConcurrencyBudget(prefs, 20));
+    expect(s().history.past.length).toBe(steps);
+    s().changePreferences("Off", (prefs) => withConcurrencyBudget(prefs, undefined));
+    expect(s().settings.preferences).not.toHaveProperty("concurrencyBudget");
+  });
+
+  it("reads a typed budget as a whole number, empty as off, and refuses anything else", () => {
+    expect(parseConcurrencyBudget(" 1,000 ")).toEqual({ budget: 1000 });
+    expect(parseConcurrencyBudget("")).toEqual({ budget: undefined });
+    for (const bad of ["0", "-5", "2.5", "ten"]) expect(parseConcurrencyBudget(bad)).toHaveProperty("error");
   });
 });

@@ -23,3 +23,30 @@ export function checkOptionsFor(file: string, settings: FlowformSettings | undef
     prices: priceTableFor(settings?.usage.region ?? "us-east-1").table,
   };
 }
+
+/** The concurrency budget the person set (flowform.json `preferences.concurrencyBudget`), if any. */
+export function concurrencyBudgetOf(settings: FlowformSettings | undefined): number | undefined {
+  const value = settings?.preferences?.concurrencyBudget;
+  return typeof value === "number" && value > 0 ? value : undefined;
+}
+
+/**
+ * Read what the person typed as a budget: a whole number of concurrent executions, or nothing (the
+ * check is off). Lambda's default account quota is 1,000 concurrent executions per Region (Lambda
+ * Developer Guide, "Lambda quotas"); a budget may be above it when the quota was raised, so only
+ * the shape is checked here.
+ */
+export function parseConcurrencyBudget(text: string): { budget: number | undefined } | { error: string } {
+  const trimmed = text.trim().replace(/[,_\s]/g, "");
+  if (trimmed === "") return { budget: undefined };
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) return { error: "Enter a whole number of concurrent executions (1 or more), or leave it empty to turn the check off." };
+  return { budget: Number(trimmed) };
+}
+
+/** `preferences` with the budget set, or removed when `budget` is undefined. */
+export function withConcurrencyBudget(preferences: Record<string, unknown>, budget: number | undefined): Record<string, unknown> {
+  const next = { ...preferences };
+  if (budget === undefined) delete next.concurrencyBudget;
+  else next.concurrencyBudget = budget;
+  return next;
+}

@@ -21,6 +21,8 @@ export interface HistorySlice {
   runOperations(ops: Operation[], label: string, origin?: TextOrigin): { touched: string[]; notes: string[] } | Refusal;
   /** Record a move of nodes (positions before and after) as one undoable step. */
   recordMove(label: string, before: Positions, after: Positions): void;
+  /** Change flowform.json `preferences` as one undoable step (saved with the project like every setting). */
+  changePreferences(label: string, update: (preferences: Record<string, unknown>) => Record<string, unknown>): void;
   undo(): void;
   redo(): void;
 }
@@ -102,12 +104,22 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
       set({ history: record(get().history, { label, forward: [], inverse: [], layout: { before: pick(before), after: pick(after) }, touched: moved }) });
     },
 
+    changePreferences(label, update) {
+      const before = get().settings.preferences;
+      const after = update(before);
+      if (JSON.stringify(after) === JSON.stringify(before)) return;
+      get().updateSettings((s) => ({ ...s, preferences: after }));
+      set({ history: record(get().history, { label, forward: [], inverse: [], preferences: { before, after } }) });
+    },
+
     undo() {
       const step = undoIn(get().history, get().templateText);
       if (!step) return;
       set({ history: step.history });
       if (step.text !== get().templateText) get().setTemplateText(step.text, "undo");
       if (step.entry.layout) get().moveNodes(step.entry.layout.before);
+      const prefs = step.entry.preferences;
+      if (prefs) get().updateSettings((s) => ({ ...s, preferences: prefs.before }));
       selectStillThere(step.entry.touched);
     },
 
@@ -117,6 +129,8 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, store) 
       set({ history: step.history });
       if (step.text !== get().templateText) get().setTemplateText(step.text, "redo");
       if (step.entry.layout) get().moveNodes(step.entry.layout.after);
+      const prefs = step.entry.preferences;
+      if (prefs) get().updateSettings((s) => ({ ...s, preferences: prefs.after }));
       selectStillThere(step.entry.touched);
     },
   };

@@ -19,6 +19,8 @@ export interface HistoryEntry {
   touched?: string[];
   /** A move on the canvas (drag, arrows, tidy layout): node positions before and after. */
   layout?: { before: Record<string, { x: number; y: number }>; after: Record<string, { x: number; y: number }> };
+  /** A change of flowform.json `preferences` (e.g. the checks' concurrency budget): the whole section before and after. */
+  preferences?: { before: Record<string, unknown>; after: Record<string, unknown> };
 }
 
 export interface HistoryState {
@@ -66,7 +68,7 @@ export function entryFor(label: string, before: string, after: string, extra: Pa
 }
 
 export function record(history: HistoryState, entry: HistoryEntry): HistoryState {
-  if (entry.forward.length === 0 && !entry.layout) return history;
+  if (entry.forward.length === 0 && !entry.layout && !entry.preferences) return history;
   const past = [...history.past, entry];
   if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
   return { past, future: [] };

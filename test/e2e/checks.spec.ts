@@ -68,8 +68,15 @@ test("warns about a drawn S3 → function → same bucket loop and fixes it with
   await expect(loop).toContainText("S3 bucket Bucket1 triggers function Function1");
   await expect(loop).toContainText("One trip costs up to $");
   await expect(loop).toContainText("docs.aws.amazon.com/lambda/latest/dg/with-s3.html");
-  // The function's node carries the error badge too.
+  // The function's node carries the error badge too, and so does each wire round the loop.
   await expect(node(page, "Function Function1").getByLabel(/^\d+ errors?$/)).toBeVisible();
+  const trigger = page.getByRole("group", { name: /^trigger wire from Bucket1 to Function1/ });
+  const access = page.getByRole("group", { name: /^access wire from Function1 to Bucket1/ });
+  await expect(trigger.getByRole("img", { name: "1 error" })).toBeVisible();
+  await expect(access.getByRole("img", { name: "1 error" })).toBeVisible();
+  // The trigger also has no on-failure destination: a warning on that wire only.
+  await expect(trigger.getByRole("img", { name: "1 warning" })).toBeVisible();
+  await expect(access.getByRole("img", { name: /warning/ })).toHaveCount(0);
   await page.screenshot({ path: "test-results/checks-loop.png" });
 
   await loop.getByRole("button", { name: "Trigger Function1 only for uploads under incoming/ (write results elsewhere)" }).click();
@@ -83,5 +90,72 @@ test("warns about a drawn S3 → function → same bucket loop and fixes it with
   await expect(loop.getByLabel("info")).toBeVisible();
   await expect(loop).toContainText("The trigger is limited to a key prefix");
   await expect(node(page, "Function Function1").getByLabel(/^\d+ errors?$/)).toHaveCount(0);
+  await expect(trigger.getByRole("img", { name: "1 error" })).toHaveCount(0);
+  await expect(access.getByRole("img", { name: "1 error" })).toHaveCount(0);
+  await expect(trigger.getByRole("img", { name: "1 warning" })).toBeVisible();
   await page.screenshot({ path: "test-results/checks-fixed.png" });
+});
+
+const API_FUNCTION = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Events:
+        List:
+          Type: HttpApi
+          Properties:
+            Path: /orders
+            Method: get
+`;
+
+test("a concurrency budget set in the Problems panel is saved, flags the API's function, and its quick fix reserves a share", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": API_FUNCTION, "flowform.json": JSON.stringify({ version: 1 }) });
+  const page = await openApp({ project: dir });
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  const settings = page.getByRole("form", { name: "Check settings" });
+  const budget = settings.getByRole("textbox", { name: "Concurrency budget" });
+  const problems = page.getByRole("list", { name: "Problems" });
+  const rule = problems.getByRole("listitem").filter({ hasText: "has no reserved concurrency" });
+  // No budget: the rule stays quiet.
+  await expect(budget).toHaveValue("");
+  await expect(rule).toHaveCount(0);
+
+  await budget.fill("ten");
+  await budget.press("Enter");
+  await expect(settings.getByRole("alert")).toContainText("Enter a whole number of concurrent executions");
+  await budget.fill("200");
+  await budget.press("Enter");
+  await expect(settings.getByRole("alert")).toHaveCount(0);
+  await expect(rule).toHaveCount(1);
+  await expect(rule).toContainText("Function Orders has no reserved concurrency but is invoked by the HTTP API SAM creates (ServerlessHttpApi), which can scale without limit; your concurrency budget is 200.");
+  await expect(rule).toContainText("docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html");
+  // Badged on the function and on the wire from the API that can scale without limit.
+  await expect(node(page, "Function Orders").getByLabel(/^\d+ warnings?$/)).toBeVisible();
+  await expect(page.getByRole("group", { name: /^trigger wire from ServerlessHttpApi to Orders/ }).getByRole("img", { name: /warning/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/checks-budget.png" });
+
+  // Saved with the project, in flowform.json.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect.poll(async () => JSON.parse((await host.call("files.read", { path: "flowform.json" })).value.text).preferences).toEqual({ concurrencyBudget: 200 });
+
+  await rule.getByRole("button", { name: "Reserve 200 concurrent executions" }).click();
+  await page.getByRole("tab", { name: /^Template/ }).click();
+  await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/ReservedConcurrentExecutions: 200/);
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  await expect(rule).toHaveCount(0);
+
+  // Undo takes back the fix, then the budget itself (the field follows).
+  const undo = page.getByRole("toolbar", { name: "Edit" }).getByRole("button", { name: "Undo" });
+  await undo.click();
+  await expect(rule).toHaveCount(1);
+  await undo.click();
+  await expect(budget).toHaveValue("");
+  await expect(rule).toHaveCount(0);
+  await page.getByRole("toolbar", { name: "Edit" }).getByRole("button", { name: "Redo" }).click();
+  await expect(budget).toHaveValue("200");
+  await expect(rule).toHaveCount(1);
 });
