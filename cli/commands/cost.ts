@@ -75,7 +75,7 @@ export function formatBreakdown(b: CostBreakdown): string {
   for (const r of [...b.resources].sort((x, y) => y.usd - x.usd)) {
     for (const l of r.lines) {
       if (l.quantity === 0 && l.usd === 0) continue;
-      rows.push([r.id, `${l.service}: ${l.dimension}`, `${quantity(l.quantity)} ${l.unit}`, `${l.price}${l.seen === "recall" ? " (recalled)" : ""}`, money(l.usd)]);
+      rows.push([r.id, `${l.service}: ${l.dimension}`, `${quantity(l.quantity)} ${l.unit}`, `${l.price}${l.seen === "recall" ? " (recalled)" : l.seen === "derived" ? " (derived)" : ""}`, money(l.usd)]);
     }
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));

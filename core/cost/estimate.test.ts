@@ -544,3 +544,16 @@ describe("honesty about how prices were checked", () => {
     expect(frankfurt.assumptions.find((a) => a.startsWith("Prices recalled"))).not.toMatch(/Lambda: Requests/);
   });
 });
+
+describe("break-even wording", () => {
+  it("says when fixed costs alone already exceed the always-on instance", () => {
+    const m = model(`  Users:
+    Type: AWS::Cognito::UserPool
+  Api:
+    Type: AWS::Serverless::HttpApi
+`);
+    const b = estimate(m, { resources: { Users: { monthlyActiveUsers: 60_000 } } }, prices);
+    expect(b.breakEven!.requestsPerMonth).toBe(0);
+    expect(b.breakEven!.summary).toMatch(/^Even with no traffic this design costs more than one always-on t3\.small/);
+  });
+});

@@ -326,6 +326,13 @@ function breakEvenFor(series: SeriesPoint[], prices: PriceTable, hoursPerMonth: 
     else lo = mid;
   }
   const requests = Math.round(hi);
+  if (requests === 0) {
+    return {
+      ...base,
+      requestsPerMonth: 0,
+      summary: `Even with no traffic this design costs more than one always-on ${base.instance} ($${base.monthlyUsd.toFixed(2)}/month at $${hourly}/h${base.seen === "recall" ? ", price recalled, not seen in a source" : ""}): its fixed costs alone are higher.`,
+    };
+  }
   return {
     ...base,
     requestsPerMonth: requests,
