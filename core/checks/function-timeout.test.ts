@@ -37,4 +37,10 @@ describe("function timeout check", () => {
   it("leaves a long-running queue worker alone", () => {
     expect(run(fn("600", "Schedule").replace("Properties: { Path: /orders, Method: get }", "Properties: { Schedule: rate(1 hour) }"))).toEqual([]);
   });
+
+  it("accepts exactly what each limit allows: 29 s behind a REST API, 31 s is already too long for an HTTP API, 900 s anywhere", () => {
+    expect(run(fn("29", "Api"))).toEqual([]);
+    expect(run(fn("31", "HttpApi"))).toHaveLength(1);
+    expect(run(fn("900", "Schedule").replace("Properties: { Path: /orders, Method: get }", "Properties: { Schedule: rate(1 hour) }"))).toEqual([]);
+  });
 });
