@@ -10,7 +10,7 @@
 import { isPlainObject } from "../validate/intrinsics";
 import { ref, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const SUPPORTED_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "AddDefaultAuthorizerToCorsPreflight"]);
+const SUPPORTED_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "AddDefaultAuthorizerToCorsPreflight", "ApiKeyRequired", "AddApiKeyRequiredToCorsPreflight", "InvokeRole", "UsagePlan"]);
 
 function identitySource(identity: JsonObject): string | undefined {
   const parts: string[] = [];
@@ -51,9 +51,26 @@ function securityDefinition(auth: JsonObject): JsonObject | undefined {
   return undefined;
 }
 
-/** Authorizers into the body, `security` onto each method, permissions for Lambda authorizers. Returns false when the Auth block needs the SAM transform. */
-export function applyRestAuth(ctx: TransformContext, apiId: string, auth: unknown, body: JsonObject, routes: ApiRoute[]): boolean {
-  if (!isPlainObject(auth)) return false;
+/** IAM authorization: callers sign requests with SigV4 (API Gateway developer guide, "Control access to a REST API with IAM permissions"). */
+const AWS_IAM_DEFINITION = { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" };
+/** API keys are sent in the x-api-key header (API Gateway developer guide, "Usage plans and API keys"). */
+const API_KEY_DEFINITION = { type: "apiKey", name: "x-api-key", in: "header" };
+/** `InvokeRole: CALLER_CREDENTIALS` lets API Gateway call the backend with the caller's own credentials (SAM ApiAuth "InvokeRole"). */
+const CALLER_CREDENTIALS = "arn:aws:iam::*:user/*";
+
+const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "x-amazon-apigateway-any-method"]);
+
+/**
+ * Authorizers into the body, `security` onto each method, permissions for Lambda authorizers,
+ * the `api_key` requirement and IAM authorization with its invoke role. The API's defaults apply
+ * to every method of the body (CORS preflights too unless AddDefaultAuthorizerToCorsPreflight /
+ * AddApiKeyRequiredToCorsPreflight is false); an event's own Auth overrides them for its route; a
+ * method that already has `security` in the DefinitionBody keeps it. Returns false when the Auth
+ * block needs the SAM transform.
+ */
+export function applyRestAuth(ctx: TransformContext, apiId: string, authValue: unknown, body: JsonObject, routes: ApiRoute[]): boolean {
+  if (authValue !== undefined && !isPlainObject(authValue)) return false;
+  const auth = (authValue ?? {}) as JsonObject;
   const unknown = Object.keys(auth).filter((k) => !SUPPORTED_AUTH_KEYS.has(k));
   if (unknown.length > 0) {
     ctx.unsupported.push(`${apiId}: Auth (${unknown.join(", ")})`);
@@ -62,6 +79,7 @@ export function applyRestAuth(ctx: TransformContext, apiId: string, auth: unknow
   const authorizers = (isPlainObject(auth.Authorizers) ? auth.Authorizers : {}) as JsonObject;
   const definitions: JsonObject = {};
   for (const [name, config] of Object.entries(authorizers)) {
+    if (name === "AWS_IAM") continue;
     const def = isPlainObject(config) ? securityDefinition(config) : undefined;
     if (!def) {
       ctx.unsupported.push(`${apiId}: Auth.Authorizers.${name}`);
@@ -80,27 +98,52 @@ export function applyRestAuth(ctx: TransformContext, apiId: string, auth: unknow
       };
     }
   }
+  const known = (name: unknown) => name === "AWS_IAM" || (typeof name === "string" && name in definitions);
   const defaultAuthorizer = auth.DefaultAuthorizer;
-  if (defaultAuthorizer !== undefined && (typeof defaultAuthorizer !== "string" || (defaultAuthorizer !== "NONE" && !(defaultAuthorizer in definitions)))) {
+  if (defaultAuthorizer !== undefined && defaultAuthorizer !== "NONE" && !known(defaultAuthorizer)) {
     ctx.unsupported.push(`${apiId}: Auth.DefaultAuthorizer ${JSON.stringify(defaultAuthorizer)}`);
     return false;
   }
+  for (const route of routes) {
+    if (route.authorizer !== undefined && route.authorizer !== "NONE" && !known(route.authorizer)) {
+      ctx.unsupported.push(`${route.target}: Events.${route.event} (Auth.Authorizer ${JSON.stringify(route.authorizer)})`);
+      return false;
+    }
+  }
+
+  const routeOf = new Map(routes.map((r) => [`${r.path} ${r.method === "any" ? "x-amazon-apigateway-any-method" : r.method}`, r]));
+  let usesIam = false;
+  let usesApiKey = false;
+  const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
+  for (const [path, item] of Object.entries(paths)) {
+    const holder = (isPlainObject(item) && Array.isArray(item["Fn::If"]) ? (item["Fn::If"] as unknown[])[1] : item) as JsonObject | undefined;
+    if (!isPlainObject(holder)) continue;
+    for (const [method, op] of Object.entries(holder)) {
+      if (!HTTP_METHODS.has(method) || !isPlainObject(op)) continue;
+      const route = routeOf.get(`${path} ${method}`);
+      if (!route && op.security !== undefined) continue;
+      const preflight = method === "options";
+      const authorizer = route?.authorizer ?? (preflight && auth.AddDefaultAuthorizerToCorsPreflight === false ? undefined : defaultAuthorizer);
+      const apiKey = (route?.apiKeyRequired ?? (preflight && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired)) === true;
+      const security: JsonObject[] = [];
+      if (typeof authorizer === "string" && authorizer !== "NONE") security.push({ [authorizer]: route?.scopes ?? [] });
+      if (apiKey) security.push({ api_key: [] });
+      if (security.length > 0) op.security = security;
+      usesApiKey ||= apiKey;
+      if (authorizer !== "AWS_IAM") continue;
+      usesIam = true;
+      const integration = op["x-amazon-apigateway-integration"];
+      if (!route || route.integration !== "lambda" || !isPlainObject(integration)) continue;
+      const role = route.invokeRole ? route.invokeRole.value : (auth.InvokeRole ?? "CALLER_CREDENTIALS");
+      if (role === "CALLER_CREDENTIALS") integration.credentials = CALLER_CREDENTIALS;
+      else if (role !== "NONE" && role !== null && role !== undefined) integration.credentials = role;
+    }
+  }
+  if (usesIam) definitions.AWS_IAM = AWS_IAM_DEFINITION;
+  if (usesApiKey) definitions.api_key = API_KEY_DEFINITION;
   if (Object.keys(definitions).length > 0) {
     const existing = isPlainObject(body.securityDefinitions) ? body.securityDefinitions : {};
     body.securityDefinitions = { ...existing, ...definitions };
-  }
-  const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
-  for (const route of routes) {
-    const chosen = route.authorizer ?? defaultAuthorizer;
-    if (chosen === undefined || chosen === "NONE") continue;
-    if (typeof chosen !== "string" || !(chosen in definitions)) {
-      ctx.unsupported.push(`${route.target}: Events.${route.event} (Auth.Authorizer ${JSON.stringify(chosen)})`);
-      continue;
-    }
-    const item = paths[route.path];
-    const holder = (isPlainObject(item) && Array.isArray(item["Fn::If"]) ? (item["Fn::If"] as unknown[])[1] : item) as JsonObject | undefined;
-    const op = holder?.[route.method === "any" ? "x-amazon-apigateway-any-method" : route.method];
-    if (isPlainObject(op)) op.security = [{ [chosen]: route.scopes ?? [] }];
   }
   return true;
 }

@@ -11,6 +11,7 @@
 import { isPlainObject } from "../validate/intrinsics";
 import { applyHttpAuth, applyRestAuth } from "./api-auth";
 import { addDomain } from "./domains";
+import { addUsagePlan } from "./usage-plans";
 import { conditionOf, contentHash, passThroughAttributes, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
 const REST_NOT_SUPPORTED = ["GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
@@ -136,9 +137,9 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
       ? structuredClone(props.DefinitionBody)
       : { swagger: "2.0", info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: {} };
     addRoutes(body, routes, false);
-    if (props.Auth !== undefined) applyRestAuth(ctx, id, props.Auth, body, routes);
-    else if (routes.some((r) => r.authorizer !== undefined && r.authorizer !== "NONE")) ctx.unsupported.push(`${id}: an event names an authorizer the API does not define`);
+    // CORS first: the preflight methods it adds get the API's authorizer and API key too (SAM ApiAuth "AddDefaultAuthorizerToCorsPreflight").
     if (props.Cors !== undefined) addCors(body, props.Cors);
+    if (props.Auth !== undefined || routes.some((r) => r.authorizer !== undefined || r.apiKeyRequired !== undefined)) applyRestAuth(ctx, id, props.Auth, body, routes);
     api.Body = body;
   }
   if (props.EndpointConfiguration !== undefined) {
@@ -169,6 +170,7 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   ctx.refRewrites.set(`${id}.Stage`, stageId);
   ctx.refRewrites.set(`${id}.Deployment`, deploymentId);
   if (props.Domain !== undefined) addDomain(ctx, { apiId: id, api: res, stageId, kind: "rest" }, props.Domain);
+  if (isPlainObject(props.Auth)) addUsagePlan(ctx, id, res, stageId, props.Auth.UsagePlan);
 }
 
 function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: ApiRoute[]): void {

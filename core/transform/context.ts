@@ -22,6 +22,10 @@ export interface ApiRoute {
   /** The event's own authorizer ("NONE" for none) and scopes. */
   authorizer?: unknown;
   scopes?: unknown;
+  /** The event's own `Auth.ApiKeyRequired`, overriding the API's. */
+  apiKeyRequired?: unknown;
+  /** The event's own `Auth.InvokeRole` when it has the key (null means none). */
+  invokeRole?: { value: unknown };
   /** The target's Condition: SAM wraps the route in Fn::If on it. */
   condition?: unknown;
 }

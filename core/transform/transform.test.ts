@@ -211,14 +211,66 @@ Resources:
     expect(body.paths["/items"].get.security).toEqual([{ Jwt: ["read"] }]);
   });
 
-  it("reports IAM authorization, API keys and resource policies as needing the SAM transform", () => {
+  it("requires an API key and IAM signatures where the API or the event asks, with the caller's credentials by default", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod, Auth: { ApiKeyRequired: true, DefaultAuthorizer: AWS_IAM, UsagePlan: { CreateUsagePlan: PER_API, Quota: { Limit: 100, Period: DAY } } } }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Open: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /open, Method: get, Auth: { Authorizer: NONE, ApiKeyRequired: false } } }
+        Signed: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /signed, Method: get } }
+        Role: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /role, Method: get, Auth: { InvokeRole: arn:aws:iam::123456789012:role/r } } }
+Outputs:
+  Key: { Value: !Ref Api.ApiKey }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    const body = r.Api.Properties.Body;
+    expect(body.securityDefinitions).toEqual({
+      AWS_IAM: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" },
+      api_key: { type: "apiKey", name: "x-api-key", in: "header" },
+    });
+    expect(body.paths["/open"].get.security).toBeUndefined();
+    expect(body.paths["/signed"].get.security).toEqual([{ AWS_IAM: [] }, { api_key: [] }]);
+    expect(body.paths["/signed"].get["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::*:user/*");
+    expect(body.paths["/role"].get["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::123456789012:role/r");
+    expect(r.ApiUsagePlan).toEqual({ Type: "AWS::ApiGateway::UsagePlan", DependsOn: ["Api"], Properties: { Quota: { Limit: 100, Period: "DAY" }, ApiStages: [{ ApiId: { Ref: "Api" }, Stage: { Ref: "ApiprodStage" } }] } });
+    expect(r.ApiApiKey.Properties).toEqual({ Enabled: true, StageKeys: [{ RestApiId: { Ref: "Api" }, StageName: { Ref: "ApiprodStage" } }] });
+    expect(r.ApiUsagePlanKey.Properties).toEqual({ KeyId: { Ref: "ApiApiKey" }, KeyType: "API_KEY", UsagePlanId: { Ref: "ApiUsagePlan" } });
+    expect((template.Outputs as any).Key.Value).toEqual({ Ref: "ApiApiKey" });
+  });
+
+  it("shares one usage plan and key among the APIs that ask for SHARED, conditional only when all of them are", () => {
+    const r = transform(`Transform: AWS::Serverless-2016-10-31
+Conditions:
+  A: { Fn::Equals: [a, a] }
+  B: { Fn::Equals: [b, b] }
+Resources:
+  One: { Type: AWS::Serverless::Api, Condition: A, Properties: { StageName: prod, Auth: { UsagePlan: { CreateUsagePlan: SHARED } } } }
+  Two: { Type: AWS::Serverless::Api, Condition: B, DeletionPolicy: Retain, Properties: { StageName: prod, Auth: { UsagePlan: { CreateUsagePlan: SHARED } } } }
+`).template;
+    const res = r.Resources as Record<string, any>;
+    expect(res.ServerlessUsagePlan.Properties.ApiStages.map((s: any) => s.ApiId.Ref)).toEqual(["One", "Two"]);
+    expect(res.ServerlessUsagePlan.DependsOn).toEqual(["One", "Two"]);
+    expect(res.ServerlessApiKey).toMatchObject({ Condition: "SharedUsagePlanCondition", DeletionPolicy: "Retain" });
+    expect((r.Conditions as any).SharedUsagePlanCondition).toEqual({ "Fn::Or": [{ Condition: "A" }, { Condition: "B" }] });
+  });
+
+  it("reports resource policies as needing the SAM transform", () => {
     const { unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:
   Api:
     Type: AWS::Serverless::Api
-    Properties: { StageName: prod, Auth: { ApiKeyRequired: true, DefaultAuthorizer: AWS_IAM } }
+    Properties: { StageName: prod, Auth: { ResourcePolicy: { IpRangeWhitelist: [10.0.0.1] } } }
 `);
-    expect(unsupported).toEqual(["Api: Auth (ApiKeyRequired)"]);
+    expect(unsupported).toEqual(["Api: Auth (ResourcePolicy)"]);
   });
 });
 
