@@ -536,9 +536,11 @@ describe("honesty about how prices were checked", () => {
     const m = model(`  Files:
     Type: AWS::S3::Bucket
 `);
-    const usage = { resources: { Files: { storageGb: 100 } } };
-    const virginia = estimate(m, usage, prices, { series: false });
-    expect(virginia.assumptions).toContain("Prices recalled or derived, not seen in a source for us-east-1: S3: Standard storage.");
+    // S3 Standard's first 50 TB price was seen (third party); the 450 TB tier above it only recalled.
+    const small = estimate(m, { resources: { Files: { storageGb: 100 } } }, prices, { series: false });
+    expect(small.assumptions.find((a) => a.startsWith("Prices recalled"))).toBeUndefined();
+    const large = estimate(m, { resources: { Files: { storageGb: 60 * 1024 } } }, prices, { series: false });
+    expect(large.assumptions).toContain("Prices recalled or derived, not seen in a source for us-east-1: S3: Standard storage.");
     const frankfurt = estimate(apiToFunction, { resources: { Api: { requestsPerMonth: 5_000_000 } } }, priceFile("eu-central-1"), { series: false });
     expect(frankfurt.assumptions.find((a) => a.startsWith("Prices recalled"))).toMatch(/API Gateway: HTTP API requests/);
     expect(frankfurt.assumptions.find((a) => a.startsWith("Prices recalled"))).not.toMatch(/Lambda: Requests/);
