@@ -2,11 +2,12 @@
  * The one Monaco editor instance of the code panel. It swaps models per file (`path`), so undo
  * stacks and cursors survive switching tabs. Loaded lazily (CodePanel uses React.lazy).
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { functionWiring, generateDeclarations } from "../../core/code";
 import { useStore } from "../store";
 import { monaco, setFunctionDeclarations } from "./monaco-setup";
+import { useMonacoTheme } from "./theme";
 
 function languageOf(path: string): string {
   if (/\.(ts|mts|cts)$/.test(path)) return "typescript";
@@ -21,22 +22,10 @@ function uriOf(path: string): string {
   return `file:///project/${path}`;
 }
 
-/** The shell sets <html data-theme="light|dark"> (following the OS or the user's choice); follow it. */
-function useAppTheme(): "light" | "dark" {
-  const read = () => (document.documentElement.dataset.theme === "dark" ? "dark" : "light");
-  const [theme, setTheme] = useState<"light" | "dark">(read);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setTheme(read()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-    return () => observer.disconnect();
-  }, []);
-  return theme;
-}
-
 export default function CodeEditor({ path }: { path: string }) {
   const buffer = useStore((s) => s.codeBuffers[path]);
   const editCode = useStore((s) => s.editCode);
-  const theme = useAppTheme();
+  const theme = useMonacoTheme();
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const pathRef = useRef(path);
   pathRef.current = path;
@@ -70,7 +59,7 @@ export default function CodeEditor({ path }: { path: string }) {
       path={uriOf(path)}
       defaultValue={buffer.text}
       defaultLanguage={languageOf(path)}
-      theme={theme === "dark" ? "vs-dark" : "vs"}
+      theme={theme}
       onMount={onMount}
       onChange={(value) => editCode(pathRef.current, value ?? "")}
       options={{

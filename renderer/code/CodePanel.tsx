@@ -2,13 +2,14 @@
  * The code panel (bottom-panel tab "Code"): tabs of open function files, the lazily loaded Monaco
  * editor, the "create code" form for a function without code, and the Test pane.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { functionRunSettings, functionWiring, isFunctionResource, runtimeFamily, sampleEvent, STARTER_RUNTIMES, TRIGGER_LABELS, type StarterRuntime } from "../../core/code";
 import type { LambdaArchitecture } from "../../core/code";
 import { useStore } from "../store";
 import "./code.css";
 
 const CodeEditor = lazy(() => import("./CodeEditor"));
+const TestEventEditor = lazy(() => import("./TestEventEditor"));
 
 function fileName(path: string): string {
   return path.split("/").pop() ?? path;
@@ -159,6 +160,19 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+function parseJson(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+function sameJson(text: string, value: unknown): boolean {
+  const parsed = parseJson(text);
+  return "value" in parsed && JSON.stringify(parsed.value) === JSON.stringify(value);
+}
+
 function TestPane({ functionId }: { functionId: string }) {
   const model = useStore((s) => s.model);
   const savedEvent = useStore((s) => s.settings.testEvents[functionId]);
@@ -169,78 +183,89 @@ function TestPane({ functionId }: { functionId: string }) {
   const run = useStore((s) => s.testRuns[functionId]);
   const [text, setText] = useState(() => JSON.stringify(eventFor(functionId), null, 2));
   const [parseError, setParseError] = useState<string | null>(null);
+  const textRef = useRef(text);
+  textRef.current = text;
   useEffect(() => {
     setText(JSON.stringify(eventFor(functionId), null, 2));
     setParseError(null);
-    // Reset when switching functions (or when the saved event changes from outside).
-  }, [functionId, savedEvent, eventFor]);
+  }, [functionId, eventFor]);
+  useEffect(() => {
+    // The saved event changed from outside (undo, flowform.json reloaded): show it, unless it is
+    // what the editor already says (saving on blur must not reformat what the person typed).
+    if (savedEvent === undefined || sameJson(textRef.current, savedEvent)) return;
+    setText(JSON.stringify(savedEvent, null, 2));
+    setParseError(null);
+  }, [savedEvent]);
   const triggers = model ? functionWiring(model, functionId).triggers : [];
 
   const parsed = (): unknown | undefined => {
-    try {
-      const value = JSON.parse(text);
-      setParseError(null);
-      return value;
-    } catch (e) {
-      setParseError(`The test event is not valid JSON: ${(e as Error).message}`);
-      return undefined;
-    }
+    const result = parseJson(text);
+    setParseError("error" in result ? `The test event is not valid JSON: ${result.error}` : null);
+    return "value" in result ? result.value : undefined;
   };
 
   const result = run?.state === "done" ? run.result : null;
   return (
     <section className="code-test" aria-label={`Test ${functionId}`}>
-      <h3>Test {functionId}</h3>
-      <div className="code-test-input">
-      {triggers.length > 0 && (
-        <label>
-          Sample event
+      {/* One header row: on a short bottom panel the event editor keeps the rest of the height. */}
+      <div className="code-test-head">
+        <h3>Test {functionId}</h3>
+        {triggers.length > 0 && (
           <select
+            aria-label="Sample event"
+            title="Replace the test event with a sample of a trigger's event"
             value=""
             onChange={(e) => {
               const t = triggers[Number(e.target.value)];
-              if (t) setText(JSON.stringify(sampleEvent(t), null, 2));
+              if (!t) return;
+              const sample = sampleEvent(t);
+              setText(JSON.stringify(sample, null, 2));
+              setTestEvent(functionId, sample);
             }}
           >
-            <option value="">Insert a sample…</option>
+            <option value="">Insert a sample event…</option>
             {triggers.map((t, i) => (
               <option key={i} value={i}>{TRIGGER_LABELS[t.kind]}{t.source ? ` from ${t.source}` : ""}</option>
             ))}
           </select>
-        </label>
-      )}
-      <label className="code-test-event">
-        Test event
-        <textarea
-          value={text}
-          spellCheck={false}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={() => {
+        )}
+        <button
+          className="code-run"
+          disabled={run?.state === "running"}
+          onClick={() => {
             const value = parsed();
-            if (value !== undefined) setTestEvent(functionId, value);
+            if (value === undefined) return;
+            setTestEvent(functionId, value);
+            void runTest(functionId, value);
           }}
-        />
-      </label>
-      {parseError && <p role="alert" className="code-error-text">{parseError}</p>}
-      <button
-        className="code-run"
-        disabled={run?.state === "running"}
-        onClick={() => {
-          const value = parsed();
-          if (value === undefined) return;
-          setTestEvent(functionId, value);
-          void runTest(functionId, value);
-        }}
-      >
-        {run?.state === "running" ? "Running…" : "Run test"}
-      </button>
-      {run?.state === "running" && (
-        <button className="code-run" onClick={() => void stopTest(functionId)}>
-          Stop
+        >
+          {run?.state === "running" ? "Running…" : "Run test"}
         </button>
-      )}
+        {run?.state === "running" && (
+          <button className="code-run" onClick={() => void stopTest(functionId)}>
+            Stop
+          </button>
+        )}
+      </div>
+      <div className="code-test-input">
+        <div className="code-test-event">
+          <span id="code-test-event-label">Test event</span>
+          <Suspense fallback={<pre className="code-loading" aria-labelledby="code-test-event-label">{text}</pre>}>
+            <TestEventEditor
+              functionId={functionId}
+              value={text}
+              onChange={setText}
+              onCommit={(current) => {
+                const value = parseJson(current);
+                if ("value" in value) setTestEvent(functionId, value.value);
+              }}
+            />
+          </Suspense>
+        </div>
+        {parseError && <p role="alert" className="code-error-text">{parseError}</p>}
       </div>
       <div className="code-test-result" aria-live="polite" aria-label="Test result">
+        {!run && <p className="code-note">Run the test to see the returned value, the logs and the duration here. The handler runs on this machine with the function's timeout, memory and variables, and no AWS credentials.</p>}
         {run?.state === "failed" && <p role="alert" className="code-error-text">{run.message}</p>}
         {result && (
           <>

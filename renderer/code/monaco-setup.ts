@@ -1,10 +1,11 @@
 /**
  * Monaco, bundled for offline use. This module is only reached through a dynamic import from the
  * code panel, so Monaco and its workers stay out of the startup bundle (see bench/bundle-size.mjs).
- * Workers: the editor worker, the TypeScript/JavaScript language service and JSON (package.json,
- * test events). No CDN: `loader.config({ monaco })` hands @monaco-editor/react this copy.
+ * Workers: the editor worker, the TypeScript/JavaScript language service and JSON (the Test pane's
+ * event editor); no other language service is bundled (monaco-editor.ts). No CDN:
+ * `loader.config({ monaco })` hands @monaco-editor/react this copy.
  */
-import * as monaco from "monaco-editor";
+import * as monaco from "./monaco-editor";
 import { loader } from "@monaco-editor/react";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";

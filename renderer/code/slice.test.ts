@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const disk = new Map<string, string>();
 const listeners = new Map<string, (payload: any) => void>();
 const invokeCalls: unknown[] = [];
+/** files.watch / files.unwatch / code.renameFolder calls, in order. */
+const folderCalls: string[] = [];
 vi.mock("../transport", () => {
   class FlowformError extends Error {
     code = "test";
@@ -22,8 +24,14 @@ vi.mock("../transport", () => {
         return { path, savedAt: "now" };
       },
       stat: async ({ path }: { path: string }) => (disk.has(path) ? { path, kind: "file", size: disk.get(path)!.length, modifiedMs: 0 } : null),
-      watch: async () => ({ watchId: "w1" }),
-      unwatch: async () => ({ stopped: true }),
+      watch: async ({ path }: { path: string }) => {
+        folderCalls.push(`watch ${path}`);
+        return { watchId: `watch:${path}` };
+      },
+      unwatch: async ({ watchId }: { watchId: string }) => {
+        folderCalls.push(`unwatch ${watchId}`);
+        return { stopped: true };
+      },
     },
     invoke: {
       run: async (input: unknown) => {
@@ -31,7 +39,17 @@ vi.mock("../transport", () => {
         return { status: "ok", value: 1, logs: "", durationMs: 1, notes: [], environment: {} };
       },
     },
-    code: { renameFolder: async () => ({ renamed: true }) },
+    code: {
+      renameFolder: async ({ from, to }: { from: string; to: string }) => {
+        folderCalls.push(`rename ${from} ${to}`);
+        for (const [p, text] of [...disk]) {
+          if (!p.startsWith(`${from}/`)) continue;
+          disk.delete(p);
+          disk.set(to + p.slice(from.length), text);
+        }
+        return { renamed: true };
+      },
+    },
     events: {
       on: (name: string, cb: (payload: any) => void) => {
         listeners.set(name, cb);
@@ -62,7 +80,10 @@ Resources:
 beforeEach(() => {
   disk.clear();
   invokeCalls.length = 0;
+  // Another project first: the slice forgets the folders the previous test watched.
+  useStore.setState({ project: null });
   useStore.setState({ project: { dir: "/p", name: "p", templateFile: "template.yaml" } });
+  folderCalls.length = 0;
   useStore.setState({ codeTabs: [], codeActivePath: null, codeBuffers: {}, codeCreateFor: null, codeTestFunction: null, testRuns: {} });
   s().setTemplateText(TEMPLATE, "load");
 });
@@ -154,5 +175,41 @@ Resources:
     expect(disk.get("src/Worker/index.mjs")).toBe("y\n");
     expect(invokeCalls).toEqual([{ functionId: "Worker", event: { Records: [] }, templateText: TEMPLATE, runId: expect.stringMatching(/^Worker-/) }]);
     expect(s().testRuns.Worker).toMatchObject({ state: "done", result: { status: "ok" } });
+  });
+
+  it("offers to rename the code folder with the function, then follows it: tabs, CodeUri and the folder watch", async () => {
+    disk.set("src/Worker/index.mjs", "export const handler = async () => 1;\n");
+    await s().openFunctionCode("Worker");
+    s().editCode("src/Worker/index.mjs", "unsaved\n");
+    await vi.waitFor(() => expect(folderCalls).toContain("watch src/Worker"));
+
+    s().runOperation({ op: "renameResource", from: "Worker", to: "Processor" });
+    // CodeUri is "./src/Worker": the folder Flowform would make, written another way.
+    await vi.waitFor(() => expect(s().confirmRequest?.title).toBe("Rename the code folder?"));
+    expect(s().confirmRequest?.message).toContain("src/Worker/");
+    s().closeConfirm("Rename folder");
+
+    await vi.waitFor(() => expect(s().codeTabs).toEqual(["src/Processor/index.mjs"]));
+    expect(folderCalls).toContain("rename src/Worker src/Processor");
+    expect(s().templateText).toMatch(/CodeUri: src\/Processor\//);
+    expect(s().codeActivePath).toBe("src/Processor/index.mjs");
+    // The unsaved edit moved with the tab, and saving writes the new folder.
+    expect(s().codeBuffers["src/Processor/index.mjs"]).toMatchObject({ functionId: "Processor", text: "unsaved\n" });
+    await s().saveCode("src/Processor/index.mjs");
+    expect(disk.get("src/Processor/index.mjs")).toBe("unsaved\n");
+    // Changes on disk are now watched in the new folder.
+    await vi.waitFor(() => expect(folderCalls).toContain("watch src/Processor"));
+    expect(folderCalls).toContain("unwatch watch:src/Worker");
+  });
+
+  it("keeps the folder when the person says so", async () => {
+    disk.set("src/Worker/index.mjs", "x\n");
+    await s().openFunctionCode("Worker");
+    s().runOperation({ op: "renameResource", from: "Worker", to: "Processor" });
+    await vi.waitFor(() => expect(s().confirmRequest).not.toBeNull());
+    s().closeConfirm("Keep folder");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(folderCalls.filter((c) => c.startsWith("rename"))).toEqual([]);
+    expect(s().templateText).toMatch(/CodeUri: \.\/src\/Worker/);
   });
 });

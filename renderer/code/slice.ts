@@ -118,7 +118,8 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
     const model = state.model;
     const fn = model?.resources.find((r) => r.id === op.to);
     if (!model || !isFunctionResource(fn)) return;
-    const codeUri = functionRunSettings(model, op.to).codeUri?.replace(/\/?$/, "/");
+    // "src/Old", "./src/Old/" and "src/Old/" all name the folder Flowform made for it.
+    const codeUri = functionRunSettings(model, op.to).codeUri?.replace(/^\.\//, "").replace(/\/*$/, "/");
     if (codeUri !== `src/${op.from}/`) return;
     void (async () => {
       const choice = await get().ask({
@@ -136,6 +137,13 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
           for (const [p, b] of Object.entries(s.codeBuffers)) codeBuffers[rename(p)] = { ...b, path: rename(p), functionId: b.functionId === op.from ? op.to : b.functionId };
           return { codeBuffers, codeTabs: s.codeTabs.map(rename), codeActivePath: s.codeActivePath ? rename(s.codeActivePath) : null, codeTestFunction: s.codeTestFunction === op.from ? op.to : s.codeTestFunction };
         });
+        // The old folder's watch reports paths under a name that no longer exists: watch the new one.
+        for (const [folder, watchId] of [...watchedFolders]) {
+          if (folder !== `src/${op.from}` && !folder.startsWith(`src/${op.from}/`)) continue;
+          watchedFolders.delete(folder);
+          if (watchId) void api().files.unwatch({ watchId }).catch(() => undefined);
+        }
+        for (const path of get().codeTabs) void watchFolder(path);
         get().setStatus(`Renamed src/${op.from}/ to src/${op.to}/`);
       } catch (e) {
         get().setStatus(FlowformError.from(e).message, "error");

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { test, expect } from "./fixtures";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31
@@ -47,6 +47,26 @@ test.beforeEach(async ({ page }, testInfo) => {
   });
 });
 
+/** The lines the code editor shows (Monaco draws only the lines in view). */
+function codeLines(page: Page): Locator {
+  return page.locator(".code-editor-host .view-lines");
+}
+
+/** The lines the Test pane's event editor (Monaco, JSON mode) shows. */
+function eventLines(testPane: Locator): Locator {
+  return testPane.locator(".code-test-event-editor .view-lines");
+}
+
+/** Type a new test event over the old one, as a person would (select all, type). */
+async function replaceEvent(page: Page, testPane: Locator, text: string): Promise<void> {
+  await eventLines(testPane).click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(text);
+  // Monaco closes the brace it saw typed; drop what it added after the cursor.
+  await page.keyboard.press("ControlOrMeta+Shift+End");
+  await page.keyboard.press("Delete");
+}
+
 async function openCodeOf(page: Page, functionId: string): Promise<void> {
   await page.getByRole("tab", { name: /^Code/ }).click();
   await page.getByRole("combobox", { name: "Function" }).selectOption(functionId);
@@ -69,11 +89,11 @@ test("opens a function's handler, saves an edit to disk and runs a test", async 
   await expect(tab).toBeVisible();
   const editor = page.getByRole("code").or(page.locator(".monaco-editor")).first();
   await expect(editor).toBeVisible();
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+  await expect(codeLines(page)).toContainText("hello from");
   expect(monacoRequests.length).toBeGreaterThan(0);
 
   // Replace the first line (the greeting) by typing over it.
-  await page.locator(".monaco-editor .view-lines").click();
+  await codeLines(page).click();
   await page.keyboard.press("ControlOrMeta+Home");
   await page.keyboard.press("Shift+End");
   await page.keyboard.insertText('const greeting = "bonjour de ";');
@@ -86,7 +106,7 @@ test("opens a function's handler, saves an edit to disk and runs a test", async 
 
   // The Test pane starts from an API sample event; run it.
   const testPane = page.getByRole("region", { name: "Test Hello" });
-  await expect(testPane.getByRole("textbox", { name: "Test event" })).toHaveValue(/"httpMethod": "GET"/);
+  await expect(eventLines(testPane)).toContainText('"httpMethod": "GET"');
   await testPane.getByRole("button", { name: "Run test" }).click();
   await expect(testPane.getByText(/^Succeeded in/)).toBeVisible();
   await expect(testPane.getByLabel("Returned value")).toContainText('"body": "bonjour de <Greetings name>"');
@@ -101,13 +121,73 @@ test("double-clicking a function node opens its handler", async ({ host, openApp
   await page.getByRole("group", { name: "Function Hello", exact: true }).dblclick();
   await expect(page.getByRole("tab", { name: /^Code/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+  await expect(codeLines(page)).toContainText("hello from");
 
   // The editor follows the app's theme.
   const dark = (await page.locator("html").getAttribute("data-theme")) === "dark";
   await page.getByRole("button", { name: /^Theme:/ }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", dark ? "light" : "dark");
-  await expect(page.locator(".monaco-editor").first()).toHaveClass(dark ? /(^|\s)vs(\s|$)/ : /(^|\s)vs-dark(\s|$)/);
+  await expect(page.locator(".code-editor-host .monaco-editor")).toHaveClass(dark ? /(^|\s)vs(\s|$)/ : /(^|\s)vs-dark(\s|$)/);
+});
+
+test("opens a function's code from the inspector's Edit code button", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  // Only functions have code.
+  await page.getByRole("group", { name: "DynamoDB table Greetings", exact: true }).click();
+  await expect(inspector.getByRole("heading", { name: "Greetings" })).toBeVisible();
+  await expect(inspector.getByRole("button", { name: "Edit code" })).toHaveCount(0);
+
+  await page.getByRole("group", { name: "Function Hello", exact: true }).click();
+  await inspector.getByRole("button", { name: "Edit code" }).click();
+  await expect(page.getByRole("tab", { name: /^Code/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
+  await expect(codeLines(page)).toContainText("hello from");
+});
+
+test("edits the test event as JSON, lists what is wrong, and saves and runs it once it parses", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  const jsonWorkers: string[] = [];
+  page.on("request", (r) => {
+    if (/json\.worker/.test(r.url())) jsonWorkers.push(r.url());
+  });
+  await openCodeOf(page, "Hello");
+  const testPane = page.getByRole("region", { name: "Test Hello" });
+  await expect(eventLines(testPane)).toContainText('"httpMethod": "GET"');
+  // The event editor is Monaco in JSON mode: its language service runs in the JSON worker.
+  await expect.poll(() => jsonWorkers.length).toBeGreaterThan(0);
+
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-tab-light.png" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(testPane.locator(".monaco-editor").first()).toHaveClass(/(^|\s)vs-dark(\s|$)/);
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-tab-dark.png" });
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // A missing comma: the problem is listed under the editor, and the run is refused.
+  await replaceEvent(page, testPane, '{ "path": "/typed" "httpMethod": "GET" }');
+  const problems = testPane.getByRole("list", { name: "Test event problems" });
+  await expect(problems).toContainText(/Line 1, column \d+: Expected comma/);
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByRole("alert")).toContainText("The test event is not valid JSON");
+  await expect(testPane.getByText(/^Succeeded in/)).toHaveCount(0);
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-tab-invalid-event.png" });
+
+  await replaceEvent(page, testPane, '{ "path": "/typed", "httpMethod": "GET" }');
+  await expect(problems).toHaveCount(0);
+  await testPane.getByRole("button", { name: "Run test" }).click();
+  await expect(testPane.getByText(/^Succeeded in/)).toBeVisible();
+  await expect(testPane.getByLabel("Logs")).toContainText("path /typed");
+  await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-tab-result.png" });
+
+  // Saved per function in flowform.json.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect
+    .poll(async () => JSON.parse(await fs.readFile(path.join(dir, "flowform.json"), "utf8").catch(() => "{}")).testEvents?.Hello)
+    .toEqual({ path: "/typed", httpMethod: "GET" });
 });
 
 test("creates starter code shaped by the wiring and runs it", async ({ host, openApp }) => {
@@ -139,7 +219,7 @@ Resources:
   await expect(page.getByRole("tab", { name: "index.ts (Worker)" })).toBeVisible();
   const source = await fs.readFile(path.join(dir, "src/Worker/index.ts"), "utf8");
   expect(source).toContain("batchItemFailures.push({ itemIdentifier: record.messageId })");
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText("batchItemFailures");
+  await expect(codeLines(page)).toContainText("batchItemFailures");
 
   // The template now points at the code (an undoable edit; the project is unsaved until Save).
   await page.getByRole("tab", { name: /^Template/ }).click();
@@ -151,7 +231,7 @@ Resources:
 
   await page.getByRole("tab", { name: /^Code/ }).click();
   const testPane = page.getByRole("region", { name: "Test Worker" });
-  await expect(testPane.getByRole("textbox", { name: "Test event" })).toHaveValue(/"eventSource": "aws:sqs"/);
+  await expect(eventLines(testPane)).toContainText('"messageId": "');
   await testPane.getByRole("button", { name: "Run test" }).click();
   await expect(testPane.getByText(/^Succeeded in/)).toBeVisible();
   await expect(testPane.getByLabel("Returned value")).toContainText('"batchItemFailures": []');
@@ -162,13 +242,13 @@ test("offers a change made on disk by another program", async ({ host, openApp }
   const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
   const page = await openApp({ project: dir });
   await openCodeOf(page, "Hello");
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText("hello from");
+  await expect(codeLines(page)).toContainText("hello from");
   await fs.writeFile(path.join(dir, "src/Hello/index.mjs"), HANDLER.replace("hello from", "changed outside"));
   const banner = page.getByRole("alert").filter({ hasText: "changed on disk" });
   await expect(banner).toBeVisible();
   await banner.getByRole("button", { name: "Reload from disk" }).click();
   await expect(banner).toBeHidden();
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText("changed outside");
+  await expect(codeLines(page)).toContainText("changed outside");
 });
 
 test("shows a thrown error with its stack", async ({ host, openApp }) => {
@@ -219,21 +299,65 @@ export const handler = async (event: SQSEvent) => {
   const page = await openApp({ project: dir });
   await openCodeOf(page, "Consumer");
   // AUDIT_TOPIC is no variable of this function: the only error in the file.
-  const errors = page.locator(".monaco-editor .squiggly-error");
+  const errors = page.locator(".code-editor-host .squiggly-error");
   // The TypeScript worker starts on first use; on a busy machine that takes a while.
   await expect(errors).toHaveCount(1, { timeout: 45_000 });
   // Go to the problem (F8) to read its message.
-  await page.locator(".monaco-editor .view-lines").click();
+  await codeLines(page).click();
   await page.keyboard.press("F8");
-  await expect(page.locator(".monaco-editor .marker-widget")).toContainText("Property 'AUDIT_TOPIC' does not exist on type 'ConsumerEnvironment'");
+  await expect(page.locator(".code-editor-host .marker-widget")).toContainText("Property 'AUDIT_TOPIC' does not exist on type 'ConsumerEnvironment'");
   await page.keyboard.press("Escape");
 
   // Add the variable in the template: the declarations follow and the error goes away.
   await page.getByRole("tab", { name: /^Template/ }).click();
   await page.getByRole("textbox", { name: "Template source" }).fill(template("\n          AUDIT_TOPIC: audit"));
   await page.getByRole("tab", { name: /^Code/ }).click();
-  await expect(page.locator(".monaco-editor .view-lines")).toContainText("AUDIT_TOPIC");
+  await expect(codeLines(page)).toContainText("AUDIT_TOPIC");
   await expect(errors).toHaveCount(0, { timeout: 45_000 });
+});
+
+test("types process.env from a wire as soon as it is drawn", async ({ host, openApp }) => {
+  const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Consumer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      CodeUri: src/Consumer/
+      Events:
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+  Jobs:
+    Type: AWS::SQS::Queue
+  Audit:
+    Type: AWS::DynamoDB::Table
+`;
+  const source = `export const handler = async (event: ConsumerEvent) => {
+  const table: string = process.env.AUDIT_TABLE_NAME;
+  return { count: event.Records.length, table };
+};
+`;
+  const dir = await host.makeProject({ "template.yaml": template, "src/Consumer/index.ts": source });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Consumer");
+  const errors = page.locator(".code-editor-host .monaco-editor .squiggly-error");
+  // No wire to Audit yet: its variable is not the function's.
+  await expect(errors).toHaveCount(1, { timeout: 45_000 });
+
+  // Draw the access wire (the inspector's Connect row); the code tab stays open.
+  await page.getByRole("group", { name: "Function Consumer", exact: true }).click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await inspector.getByRole("combobox", { name: "Connect with" }).selectOption("Audit");
+  await inspector.getByRole("button", { name: "Connect", exact: true }).click();
+  await expect(page.getByRole("tab", { name: "index.ts (Consumer)" })).toBeVisible();
+  await expect(errors).toHaveCount(0, { timeout: 45_000 });
+
+  // Hovering the variable shows what the wire says it holds.
+  await codeLines(page).getByText("AUDIT_TABLE_NAME").hover();
+  await expect(page.locator(".monaco-hover").first()).toContainText("The name of Audit", { timeout: 20_000 });
 });
 
 test("renaming a function offers to rename its code folder", async ({ host, openApp }) => {
@@ -254,6 +378,14 @@ test("renaming a function offers to rename its code folder", async ({ host, open
   await expect(fs.stat(path.join(dir, "src/Hello"))).rejects.toThrow();
   await page.getByRole("tab", { name: /^Template/ }).click();
   await expect(page.getByRole("textbox", { name: "Template source" })).toHaveValue(/CodeUri: src\/Greeter\//);
+
+  // Changes made by another program are still noticed in the renamed folder.
+  await page.getByRole("tab", { name: /^Code/ }).click();
+  await fs.writeFile(path.join(dir, "src/Greeter/index.mjs"), HANDLER.replace("hello from", "edited elsewhere"));
+  const banner = page.getByRole("alert").filter({ hasText: "changed on disk" });
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Reload from disk" }).click();
+  await expect(codeLines(page)).toContainText("edited elsewhere");
 });
 
 test("creates a Python starter and runs it with python3", async ({ host, openApp }) => {
@@ -284,7 +416,7 @@ Resources:
   expect(await fs.readFile(path.join(dir, "src/Thumbnailer/app.py"), "utf8")).toContain('urllib.parse.unquote_plus(record["s3"]["object"]["key"])');
 
   const testPane = page.getByRole("region", { name: "Test Thumbnailer" });
-  await expect(testPane.getByRole("textbox", { name: "Test event" })).toHaveValue(/"name": "uploads"/);
+  await expect(eventLines(testPane)).toContainText('"eventSource": "aws:s3"');
   await testPane.getByRole("button", { name: "Run test" }).click();
   await expect(testPane.getByText(/^Succeeded in .* Python 3/)).toBeVisible();
   await expect(testPane.getByLabel("Logs")).toContainText("uploads/example.json");
