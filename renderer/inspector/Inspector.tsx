@@ -17,6 +17,7 @@ import { keyLineAt, parseTemplate } from "../../core/template/parse";
 import { revealTemplateLine } from "../template-view";
 import { loadCloudFormationSpec, specProperties } from "./spec-fields";
 import { connectionOptions } from "../../core";
+import { isFunctionResource } from "../../core/code";
 import { displayValue, isIntrinsic, parseFieldInput, parseSettingInput, settingFields, valueAt, type SettingField } from "./fields";
 import "./inspector.css";
 
@@ -116,6 +117,11 @@ function ResourceInspector({ id }: { id: string }) {
               docs
             </a>
           </div>
+          {isFunctionResource(resource) && !resource.implicit && (
+            <button type="button" onClick={() => void useStore.getState().openFunctionCode(resource.id)}>
+              Edit code
+            </button>
+          )}
         </div>
       </div>
       {resource.implicit ? (
