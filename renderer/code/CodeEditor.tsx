@@ -48,9 +48,15 @@ export default function CodeEditor({ path }: { path: string }) {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => {
-      void useStore.getState().saveCode(pathRef.current).catch(() => undefined);
-    });
+    // Monaco has one keybinding service for every editor on the page, so a bare addCommand would
+    // also catch Ctrl/Cmd+S in the Test pane's event editor (microsoft/monaco-editor#2947). A
+    // context key set only in this editor keeps the binding here.
+    editor.createContextKey("flowformCodeFile", true);
+    editor.addCommand(
+      monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS,
+      () => void useStore.getState().saveCode(pathRef.current).catch(() => undefined),
+      "flowformCodeFile",
+    );
   };
 
   if (!buffer) return null;

@@ -40,6 +40,11 @@ export default function TestEventEditor({ functionId, value, onChange, onCommit 
 
   const onMount: OnMount = (editor) => {
     editor.onDidBlurEditorText(() => commit.current(editor.getValue()));
+    // Ctrl/Cmd+S here is the page's project save (the event is saved in flowform.json): take the
+    // event as typed first. The key is left to bubble to the page's shortcut.
+    editor.onKeyDown((e) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.keyCode === monaco.KeyCode.KeyS) commit.current(editor.getValue());
+    });
   };
 
   return (

@@ -183,11 +183,12 @@ test("edits the test event as JSON, lists what is wrong, and saves and runs it o
   await expect(testPane.getByLabel("Logs")).toContainText("path /typed");
   await page.getByRole("region", { name: "Bottom panel" }).screenshot({ path: "test-results/code-tab-result.png" });
 
-  // Saved per function in flowform.json.
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  // Saved per function in flowform.json: Ctrl/Cmd+S in the event editor saves the project with it.
+  await replaceEvent(page, testPane, '{ "path": "/saved" }');
+  await page.keyboard.press("ControlOrMeta+S");
   await expect
     .poll(async () => JSON.parse(await fs.readFile(path.join(dir, "flowform.json"), "utf8").catch(() => "{}")).testEvents?.Hello)
-    .toEqual({ path: "/typed", httpMethod: "GET" });
+    .toEqual({ path: "/saved" });
 });
 
 test("creates starter code shaped by the wiring and runs it", async ({ host, openApp }) => {
