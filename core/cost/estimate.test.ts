@@ -475,15 +475,35 @@ ${fn("OnMessage", `      Events:
   });
 
   it("bills a pipe's events after filtering in 64 KB chunks", () => {
-    const m = model(`  Jobs:
-    Type: AWS::SQS::Queue
-  Flow:
+    const m = model(`  Flow:
     Type: AWS::Pipes::Pipe
-    Properties: { RoleArn: arn:aws:iam::123456789012:role/p, Source: !GetAtt Jobs.Arn, Target: !GetAtt Jobs.Arn }
+    Properties: { RoleArn: arn:aws:iam::123456789012:role/p, Source: arn:aws:sqs:us-east-1:123456789012:elsewhere, Target: arn:aws:sqs:us-east-1:123456789012:other }
 `);
     const b = estimate(m, { resources: { Flow: { eventsPerMonth: 5_000_000, payloadKb: 130 } } }, prices, { series: false });
     expect(line(b, "Flow", "Pipes requests")!.quantity).toBe(15_000_000);
     expect(line(b, "Flow", "Pipes requests")!.usd).toBeCloseTo(6, 10);
+  });
+
+  it("carries a queue's messages through a pipe to its target, a batch at a time", () => {
+    const m = model(`  Jobs:
+    Type: AWS::SQS::Queue
+  Workflow:
+    Type: AWS::StepFunctions::StateMachine
+    Properties: { RoleArn: arn:aws:iam::123456789012:role/s, Definition: { StartAt: A, States: { A: { Type: Succeed } } } }
+  Flow:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/p
+      Source: !GetAtt Jobs.Arn
+      SourceParameters: { SqsQueueParameters: { BatchSize: 10 } }
+      Target: !Ref Workflow
+`);
+    const b = estimate(m, { resources: { Jobs: { messagesPerMonth: 1_000_000 } } }, prices, { series: false });
+    expect(traffic(b, "Flow")).toBe(1_000_000);
+    expect(traffic(b, "Workflow")).toBe(100_000);
+    // 1M sends, then one receive and one delete per batch of 10.
+    expect(line(b, "Jobs", "Standard queue requests")!.quantity).toBe(1_200_000);
+    expect(b.assumptions).toContain("Flow: events reach Workflow in batches of 10 (the pipe's BatchSize).");
   });
 
   it("prices a user pool's active users by its feature plan, Essentials by default, after 10,000 free", () => {

@@ -111,6 +111,9 @@ function triggerFactor(source: ResourceTraffic, target: ResourceTraffic, connect
     // Routes of one API split its requests; equal shares unless the person says otherwise.
     return { factor: share ?? 1 / Math.max(1, siblings) };
   }
+  // Every event a pipe reads is a pipe request (after filtering); it hands them to its target a batch at a time.
+  if (target.kind === "pipe") return { factor: share ?? 1 };
+  if (kind === "pipe") return { factor: (share ?? 1) / Math.max(1, Number(connection.settings.batchSize) || 1) };
   if ((kind === "queue" || kind === "stream" || kind === "table") && target.kind === "function") {
     const configured = Number(connection.settings.batchSize);
     // SQS event source default batch size 10; Kinesis and DynamoDB streams 100 (Lambda docs,
@@ -165,8 +168,18 @@ export function propagateTraffic(model: TemplateModel, usage: UsageInput, option
     byId.set(resource.id, { id: resource.id, kind, inflow: entry + outsideWrites, entry, effective: 0, failed: 0, reads, readCalls: 0, consumerBatches: 0, consumers: 0 });
   }
 
-  // Only wires between two known resources carry traffic.
+  // Only wires between two known resources carry traffic. A pipe's Source and Target are plain
+  // references in the template; traffic runs source → pipe → target, so they carry it too.
   const wires = model.connections.filter((c) => c.kind !== "reference" && byId.has(c.from) && byId.has(c.to) && c.from !== c.to);
+  for (const resource of model.resources) {
+    if (byId.get(resource.id)?.kind !== "pipe") continue;
+    const source = referencedId(resource.properties.Source);
+    const target = referencedId(resource.properties.Target);
+    const batch = pipeBatchSize(resource);
+    if (source && byId.has(source) && source !== resource.id) wires.push(pipeWire(`pipe-source:${source}->${resource.id}`, source, resource.id, batch));
+    if (target && byId.has(target) && target !== resource.id) wires.push(pipeWire(`pipe-target:${resource.id}->${target}`, resource.id, target, batch));
+    if (target && byId.has(target)) assumptions.push(`${resource.id}: ${batch === 1 ? "each event reaches" : `events reach`} ${target} ${batch === 1 ? "on its own" : `in batches of ${batch}`} (the pipe's BatchSize${batch === 1 ? " is not set" : ""}).`);
+  }
   const outgoing = new Map<string, Connection[]>();
   const indegree = new Map<string, number>();
   for (const id of byId.keys()) indegree.set(id, 0);
@@ -236,6 +249,10 @@ export function propagateTraffic(model: TemplateModel, usage: UsageInput, option
         if (node.kind === "queue" && target.kind === "function") {
           node.consumerBatches += carried;
           node.consumers += 1;
+        } else if (node.kind === "queue" && target.kind === "pipe") {
+          // The pipe polls the queue like Lambda does: one receive and one delete per batch.
+          node.consumerBatches += carried / Math.max(1, Number(wire.settings.batchSize) || 1);
+          node.consumers += 1;
         } else if (node.kind === "stream" || node.kind === "table") {
           node.consumers += 1;
         }
@@ -263,6 +280,31 @@ export function propagateTraffic(model: TemplateModel, usage: UsageInput, option
     }
   }
   return { byId, entryRequests, assumptions, warnings };
+}
+
+/** The logical ID an ARN/name property points at: `!Ref X`, `!GetAtt X.Arn`, `!GetAtt [X, Arn]`. */
+function referencedId(value: unknown): string | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.Ref === "string") return v.Ref;
+  const getAtt = v["Fn::GetAtt"];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === "string") return getAtt[0];
+  if (typeof getAtt === "string") return getAtt.split(".")[0];
+  return undefined;
+}
+
+/** The batch size a pipe reads its source with (SourceParameters.*.BatchSize), 1 when not set. */
+function pipeBatchSize(resource: Resource): number {
+  const params = (resource.properties.SourceParameters ?? {}) as Record<string, unknown>;
+  for (const value of Object.values(params)) {
+    const size = Number((value as Record<string, unknown> | undefined)?.BatchSize);
+    if (Number.isFinite(size) && size >= 1) return size;
+  }
+  return 1;
+}
+
+function pipeWire(id: string, from: string, to: string, batchSize: number): Connection {
+  return { id, kind: "trigger", from, to, rule: "pipe", label: "", settings: { batchSize }, summary: "", why: "", writes: [] };
 }
 
 function retriesFromTemplate(resource: Resource): number | undefined {
