@@ -118,6 +118,14 @@ describe("local invoke isolation", () => {
     expect(r.error?.type).toBe("Runtime.OutOfMemory");
   });
 
+  it("reports a handler that kills its own process as crashed, with what it logged", async () => {
+    const p = project("node-exit", "nodejs20.x", "index.mjs", `export const handler = async () => { console.log("about to exit"); process.exit(3); };`);
+    const r = await invokeFunction({ projectDir: p.dir, model: p.model, functionId: "Fn", event });
+    expect(r.status).toBe("crashed");
+    expect(r.error).toMatchObject({ type: "Runtime.ExitError", message: expect.stringContaining("exit code 3") });
+    expect(r.logs).toContain("about to exit");
+  });
+
   it("keeps the calling process responsive while a handler hangs", async () => {
     const p = project("node-busy", "nodejs20.x", "index.mjs", `export const handler = async () => { for (;;) {} };`);
     const order: string[] = [];
