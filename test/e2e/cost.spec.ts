@@ -58,6 +58,8 @@ test("adds a budget alarm with the threshold and e-mail to the template", async 
   await app.getByRole("textbox", { name: "Alarm e-mail" }).fill("ops@example.com");
   await app.getByRole("button", { name: "Add budget alarm" }).click();
   await expect(app.getByRole("status").filter({ hasText: "Added MonthlyCostBudget" })).toBeVisible();
+  await app.getByRole("button", { name: "Add budget alarm" }).scrollIntoViewIfNeeded();
+  await app.getByRole("tabpanel", { name: "Cost" }).screenshot({ path: "test-results/cost-budget.png" });
   await app.getByRole("tab", { name: /^Template/ }).click();
   const template = app.getByRole("textbox", { name: "Template source" });
   await expect(template).toHaveValue(/MonthlyCostBudget:\n\s+Type: AWS::Budgets::Budget/);
