@@ -4,7 +4,7 @@
  * delta) → Execute or Cancel, then live status per resource with the first failure pinned, the
  * stack outputs (copyable), cancel update and delete stack (with typed confirmation).
  */
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { changeLineText, costDeltaText, NOT_STARTED, type ChangeSetReview, type DeployProgress } from "../../core/deploy";
 import { parseTemplate } from "../../core/template/parse";
 import { useStore } from "../store";
@@ -166,11 +166,13 @@ function noEchoParameters(text: string): Set<string> {
 
 function StackStatusLine() {
   const status = useStore((s) => s.deployStackStatus);
+  // The finished run below already says the same guidance in full; say it once.
+  const shownBelow = useStore((s) => !!s.deployProgress?.guidance);
   if (!status) return null;
   return (
     <p className="ff-deploy__stack" role="status" aria-label="Stack status">
       {status.exists ? `Stack status: ${status.stackStatus}` : "The stack does not exist yet: Deploy creates it."}
-      {status.path.kind === "blocked" ? <span className="ff-deploy__guidance"> {status.path.reason}</span> : null}
+      {status.path.kind === "blocked" && !shownBelow ? <span className="ff-deploy__guidance"> {status.path.reason}</span> : null}
     </p>
   );
 }
@@ -216,9 +218,12 @@ function ReviewSection() {
   const confirm = useStore((s) => s.confirmDeploy);
   const cancel = useStore((s) => s.cancelDeploy);
   const dismiss = useStore((s) => s.dismissDeployResult);
-  if (!review || (phase !== "review" && phase !== "preparing")) return null;
+  const shown = !!review && (phase === "review" || phase === "preparing");
+  // The panel is short and the settings come first: bring a new review into view.
+  const ref = useScrolledIntoView<HTMLElement>(shown ? review?.changeSetId ?? review?.stackName : undefined);
+  if (!review || !shown) return null;
   return (
-    <section className="ff-deploy__review" aria-label="Change set review">
+    <section ref={ref} className="ff-deploy__review" aria-label="Change set review">
       <h3>{review.kind === "create" ? "Create" : "Update"} stack {review.stackName} in {review.region}</h3>
       {review.noChanges ? (
         <>
@@ -292,17 +297,20 @@ function ProgressSection() {
   const cancelUpdate = useStore((s) => s.cancelStackUpdate);
   const resume = useStore((s) => s.resumeDeployWatch);
   const dismiss = useStore((s) => s.dismissDeployResult);
+  // A new run, and later its first failure, are brought into view (the panel scrolls, not the page).
+  const sectionRef = useScrolledIntoView<HTMLElement>(progress?.runId);
+  const failureRef = useScrolledIntoView<HTMLDivElement>(progress?.failure ? `${progress.runId}:${progress.failure.logicalId}` : undefined);
   if (!progress) return null;
   const stopped = !progress.done && !!progress.notice?.startsWith("Stopped watching");
   return (
-    <section className="ff-deploy__progress" aria-label="Deploy progress">
+    <section ref={sectionRef} className="ff-deploy__progress" aria-label="Deploy progress">
       <h3>
         {operationWords(progress)} {progress.stackName}: <span aria-label="Stack status">{progress.stackStatus ?? "starting"}</span>
       </h3>
       {progress.notice ? <p className="ff-deploy__notice" role="status">{progress.notice}</p> : null}
       {stopped ? <button type="button" onClick={() => void resume()}>Resume watching</button> : null}
       {progress.failure ? (
-        <div className="ff-deploy__failure" role="alert" aria-label="First failure">
+        <div ref={failureRef} className="ff-deploy__failure" role="alert" aria-label="First failure">
           <strong>First failure: {progress.failure.logicalId}</strong> <span className="ff-deploy__type">{progress.failure.resourceType}</span>
           <p>{progress.failure.reason}</p>
         </div>
@@ -348,7 +356,14 @@ function ProgressSection() {
 
 function operationWords(p: DeployProgress): string {
   if (p.done && p.outcome === "rolled-back") return "Rolled back";
-  if (p.done && p.outcome === "failed") return "Failed:";
+  if (p.done && p.outcome === "failed") {
+    switch (p.operation) {
+      case "create": return "Failed to create";
+      case "update": return "Failed to update";
+      case "delete": return "Failed to delete";
+      case "cancel-update": return "Failed to cancel the update of";
+    }
+  }
   switch (p.operation) {
     case "create": return p.done ? "Created" : "Creating";
     case "update": return p.done ? "Updated" : "Updating";
@@ -357,18 +372,43 @@ function operationWords(p: DeployProgress): string {
   }
 }
 
+/**
+ * Scrolls the element into view whenever `key` changes to a new defined value (a new review, run
+ * or failure), within the deploy panel's own scroll area.
+ */
+function useScrolledIntoView<T extends HTMLElement>(key: string | number | undefined) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (key === undefined) return;
+    ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [key]);
+  return ref;
+}
+
+/**
+ * Copies `text`. The button keeps its accessible name ("Copy EndpointUrl"); the result is said in
+ * a polite live region, and when the clipboard is not available (an insecure origin, a denied
+ * permission) the person is told to select the value instead of nothing happening.
+ */
 function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+  };
   return (
-    <button
-      type="button"
-      className="ff-deploy__small"
-      aria-label={label}
-      onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
-      }}
-    >
-      {copied ? "Copied" : "Copy"}
-    </button>
+    <>
+      <button type="button" className="ff-deploy__small" aria-label={label} onClick={() => void copy()}>
+        {state === "copied" ? "Copied" : "Copy"}
+      </button>
+      <span role="status" className={state === "failed" ? "ff-deploy__muted" : "ff-deploy__live"}>
+        {state === "copied" ? "Copied to the clipboard." : state === "failed" ? "Could not use the clipboard: select the text and press Ctrl+C (⌘C)." : ""}
+      </span>
+    </>
   );
 }

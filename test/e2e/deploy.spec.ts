@@ -6,6 +6,7 @@
  */
 import { test, expect, readCorpus } from "./fixtures";
 import { startAwsEmulator, DEFAULT_FAILURE_REASON, type AwsEmulator } from "../emulators";
+import { DeployService } from "../../main/deploy";
 
 let emulator: AwsEmulator;
 
@@ -24,9 +25,11 @@ test.afterAll(async () => {
   await emulator.close();
 });
 
-async function project(host: import("./fixtures").WebHostProcess, stackName: string, bucket: string) {
+const TEMPLATE = "serverless-patterns/apigw-lambda-dynamodb-stream-lambda/template.yaml";
+
+async function project(host: import("./fixtures").WebHostProcess, stackName: string, bucket: string, template?: string) {
   return host.makeProject({
-    "template.yaml": await readCorpus("serverless-patterns/apigw-lambda-dynamodb-stream-lambda/template.yaml"),
+    "template.yaml": template ?? (await readCorpus(TEMPLATE)),
     "src/apiHandler.py": "def lambda_handler(event, context):\n    return {'statusCode': 200}\n",
     "src/messageHandler.py": "def lambda_handler(event, context):\n    return None\n",
     "flowform.json": JSON.stringify({ version: 1, deploy: { region: "eu-west-1", stackName, stagingBucket: bucket, parameters: {} } }, null, 2),
@@ -74,7 +77,13 @@ test("deploying shows one review, badges each node's progress and ends with copy
   const outputs = progress.getByRole("region", { name: "Stack outputs" });
   await expect(outputs).toContainText(/EndpointUrl — HTTP REST endpoint URL/);
   await expect(outputs.locator("code")).toHaveText(/^https:\/\/[0-9a-f]{10}\.execute-api\.eu-west-1\.amazonaws\.com\/Prod$/);
-  await expect(outputs.getByRole("button", { name: "Copy EndpointUrl" })).toBeVisible();
+  // Copy puts the value on the clipboard and says so.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await outputs.getByRole("button", { name: "Copy EndpointUrl" }).click();
+  await expect(outputs.getByRole("button", { name: "Copy EndpointUrl" })).toHaveText("Copied");
+  await expect(outputs.getByRole("status")).toHaveText("Copied to the clipboard.");
+  const url = await outputs.locator("code").textContent();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await page.screenshot({ path: "test-results/deploy-complete.png" });
   await panel.screenshot({ path: "test-results/deploy-complete-panel.png" });
   // Deploying never rewrote the person's template.
@@ -154,4 +163,78 @@ test("an expired session is explained in words and nothing is created", async ({
   } finally {
     emulator.script.authError = undefined;
   }
+});
+
+test("cancelling the review deletes the change set and leaves no stack behind", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  const page = await openApp({ project: await project(host, "orders-cancel", "orders-cancel-staging") });
+  await page.getByRole("tab", { name: /^Deploy/ }).click();
+  const panel = page.getByRole("region", { name: "Deploy to AWS" });
+  await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+  await page.getByRole("alertdialog", { name: "Create staging bucket?" }).getByRole("button", { name: "Create bucket and continue" }).click();
+  const review = panel.getByRole("region", { name: "Change set review" });
+  await expect(review.getByRole("button", { name: "Copy review" })).toBeVisible();
+  await expect.poll(() => [...emulator.cloudformation.changeSets.values()].filter((c) => c.stackName === "orders-cancel").length).toBe(1);
+  const reviewed = [...emulator.cloudformation.changeSets.values()].filter((c) => c.stackName === "orders-cancel").map((c) => c.id);
+
+  await review.getByRole("button", { name: "Cancel" }).click();
+  await expect(review).toHaveCount(0);
+  await expect.poll(() => [...emulator.cloudformation.changeSets.values()].filter((c) => c.stackName === "orders-cancel").length).toBe(0);
+  // The empty stack a first change set creates (REVIEW_IN_PROGRESS) is deleted too.
+  await expect.poll(() => emulator.cloudformation.findStack("orders-cancel")?.status ?? "gone").toMatch(/DELETE_|gone/);
+  expect(reviewed.filter((id) => emulator.cloudformation.executions.has(id))).toEqual([]);
+});
+
+test("a template CloudFormation rejects is explained with its reason, and the settings stay as they were", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  const broken = (await readCorpus(TEMPLATE)).replace("TableName: !Ref DynamoDBTable\n", "TableName: !Ref DynamoDBTabel\n");
+  const page = await openApp({ project: await project(host, "orders-invalid", "orders-invalid-staging", broken) });
+  await page.getByRole("tab", { name: /^Deploy/ }).click();
+  const panel = page.getByRole("region", { name: "Deploy to AWS" });
+  await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+  await page.getByRole("alertdialog", { name: "Create staging bucket?" }).getByRole("button", { name: "Create bucket and continue" }).click();
+  const alert = panel.getByRole("alert");
+  await expect(alert).toContainText("Template rejected.");
+  await expect(alert).toContainText("CloudFormation rejected the template: Template format error: Unresolved resource dependencies [DynamoDBTabel] in the Resources block of the template");
+  await expect(panel.getByRole("region", { name: "Change set review" })).toHaveCount(0);
+  await expect(panel.getByRole("textbox", { name: "Stack name" })).toHaveValue("orders-invalid");
+  await expect(panel.getByRole("button", { name: "Deploy", exact: true })).toBeEnabled();
+  expect(emulator.cloudformation.findStack("orders-invalid")).toBeUndefined();
+  await panel.screenshot({ path: "test-results/deploy-invalid-panel.png" });
+});
+
+test("an update whose rollback fails shows UPDATE_ROLLBACK_FAILED with what to do, and deploying is refused until it is resolved", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  const template = await readCorpus(TEMPLATE);
+  const dir = await project(host, "orders-stuck", "orders-stuck-staging");
+  // The stack exists already, deployed from an older version of the template (batch size 10).
+  const service = new DeployService({ pollMs: 0, backoff: { baseMs: 1, maxMs: 4, attempts: 4 } });
+  const target = { region: "eu-west-1", endpoint: emulator.endpoint, credentials: { accessKeyId: "AKIDEMULATOR", secretAccessKey: "not-a-secret" } };
+  const { review: first } = await service.prepare({ projectDir: dir, templateText: template.replace("BatchSize: 100", "BatchSize: 10"), target, stackName: "orders-stuck", stagingBucket: "orders-stuck-staging", createBucket: true });
+  expect((await (await service.execute(first.changeSetId!)).done).stackStatus).toBe("CREATE_COMPLETE");
+
+  emulator.scriptOutcome("rollback-fails", { resource: "ConsumerFunction", reason: "Resource handler returned message: runtime not supported" });
+  const page = await openApp({ project: dir });
+  await page.getByRole("tab", { name: /^Deploy/ }).click();
+  const panel = page.getByRole("region", { name: "Deploy to AWS" });
+  await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+  const review = panel.getByRole("region", { name: "Change set review" });
+  await expect(review.getByRole("heading", { level: 3 })).toHaveText("Update stack orders-stuck in eu-west-1");
+  await expect(review.getByRole("table", { name: "Resource changes" }).getByRole("row", { name: /^modify ConsumerFunction\b/ })).toBeVisible();
+  await review.getByRole("button", { name: "Execute change set" }).click();
+
+  const progress = panel.getByRole("region", { name: "Deploy progress" });
+  await expect(progress.getByLabel("Stack status")).toHaveText("UPDATE_ROLLBACK_FAILED", { timeout: 30_000 });
+  await expect(progress.getByRole("alert", { name: "First failure" })).toContainText("First failure: ConsumerFunction");
+  await expect(progress.getByRole("heading", { level: 3 })).toHaveText("Failed to update orders-stuck: UPDATE_ROLLBACK_FAILED");
+  await expect(progress.getByRole("note")).toContainText("continue the rollback in the CloudFormation console (Stack actions → Continue update rollback");
+  await progress.getByRole("alert", { name: "First failure" }).scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: "test-results/deploy-rollback-failed-panel.png" });
+
+  await panel.getByRole("button", { name: "Done" }).click();
+  await expect(panel.getByRole("status", { name: "Stack status" })).toContainText("UPDATE_ROLLBACK_FAILED");
+  await expect(panel.getByRole("status", { name: "Stack status" })).toContainText("Continue update rollback");
+  await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(panel.getByRole("alert")).toContainText("Stack needs attention.");
+  await expect(panel.getByRole("alert")).toContainText("UPDATE_ROLLBACK_FAILED");
 });

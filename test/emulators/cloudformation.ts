@@ -18,6 +18,17 @@ export class CfnError extends Error {
 
 const validation = (message: string) => new CfnError(400, "ValidationError", message);
 
+/**
+ * CloudFormation refuses a TemplateBody over 51,200 bytes (CloudFormation User Guide, "Understand
+ * CloudFormation quotas": template body size in a request); larger templates must come by URL.
+ * The message has the shape of the API's constraint errors.
+ */
+function checkBodySize(body: string | undefined): void {
+  if (body !== undefined && Buffer.byteLength(body, "utf8") > 51_200) {
+    throw validation("1 validation error detected: Value at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to 51200");
+  }
+}
+
 export interface ScriptedFailure {
   /** Logical ID of the resource that fails to create/update. */
   resource: string;
@@ -199,6 +210,7 @@ export class CloudFormationEmulator {
     if (!stackName || !name) throw validation("StackName and ChangeSetName are required");
     const type = (p.get("ChangeSetType") ?? "UPDATE") as "CREATE" | "UPDATE";
     let body = p.get("TemplateBody");
+    checkBodySize(body);
     const url = p.get("TemplateURL");
     if (!body && url) {
       body = this.readTemplateUrl(url);
@@ -573,6 +585,7 @@ export class CloudFormationEmulator {
 
   validateTemplate(p: Params): XmlValue {
     let body = p.get("TemplateBody");
+    checkBodySize(body);
     const url = p.get("TemplateURL");
     if (!body && url) body = this.readTemplateUrl(url);
     if (!body) throw validation("Either Template URL or Template Body must be specified.");

@@ -7,7 +7,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DeployProgress } from "../../core/deploy";
+import { artifactId, deployableTemplateText, findLocalArtifacts, rewriteArtifacts, type DeployProgress } from "../../core/deploy";
+import { parseTemplate } from "../../core/template/parse";
 import { DeployService, loadPriceTables, type AwsTarget } from "../../main/deploy";
 import { DEFAULT_FAILURE_REASON, startAwsEmulator, type AwsEmulator } from "../emulators";
 
@@ -39,6 +40,14 @@ afterEach(async () => {
 const request = (over: Partial<Parameters<DeployService["prepare"]>[0]> = {}) => ({
   projectDir: project, templateText: TEMPLATE, target, stackName: "orders", stagingBucket: "flowform-staging-test", createBucket: true, ...over,
 });
+
+/** Size of the copy CloudFormation receives: JSON, with each code folder rewritten to its staging-bucket key (always 64 hex digits). */
+function deployedBytes(text: string): number {
+  const value = parseTemplate(text).parsed!.value as Record<string, unknown>;
+  const artifacts = findLocalArtifacts(value);
+  const locations = new Map(artifacts.map((a) => [artifactId(a), { bucket: "flowform-staging-test", key: `flowform/${"0".repeat(64)}.zip` }]));
+  return Buffer.byteLength(deployableTemplateText(rewriteArtifacts(value, locations, artifacts)), "utf8");
+}
 
 async function deploy(templateText = TEMPLATE) {
   const { review } = await service.prepare(request({ templateText }));
@@ -204,6 +213,21 @@ describe("deploy against the emulator (a test double, not AWS)", () => {
     const { review, final } = await deploy(big);
     expect(review.templateUrl).toMatch(new RegExp(`^${emulator.endpoint}/flowform-staging-test/flowform/templates/[0-9a-f]{64}\\.json$`));
     expect(emulator.calls.some((c) => c.action === "PutObject")).toBe(true);
+    expect(final.outcome).toBe("succeeded");
+    // The emulator, like CloudFormation, refuses a TemplateBody over 51,200 bytes: the stack got
+    // this copy through the URL, with the code locations rewritten.
+    const deployed = emulator.cloudformation.findStack("orders")!.template!.body;
+    expect(Buffer.byteLength(deployed, "utf8")).toBeGreaterThan(51_200);
+    expect(JSON.parse(deployed).Resources.ProducerFunction.Properties.CodeUri).toMatch(/^s3:\/\/flowform-staging-test\/flowform\/[0-9a-f]{64}\.zip$/);
+  });
+
+  it("a template just under 51,200 bytes goes inline, without a URL", async () => {
+    // Pad with one tag value so the deployed JSON copy is exactly 51,200 bytes.
+    const pad = (n: number) => TEMPLATE.replace("Resources:\n", `Resources:\n  Pad:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n        - Key: p\n          Value: "${"x".repeat(n)}"\n`);
+    const exact = pad(51_200 - deployedBytes(pad(0)));
+    expect(deployedBytes(exact)).toBe(51_200);
+    const { review, final } = await deploy(exact);
+    expect(review.templateUrl).toBeUndefined();
     expect(final.outcome).toBe("succeeded");
   });
 

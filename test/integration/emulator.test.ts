@@ -81,6 +81,16 @@ describe("AWS emulator (test double)", () => {
       .rejects.toMatchObject({ name: "ValidationError", message: expect.stringContaining("Unrecognized resource types") });
   });
 
+  it("refuses a TemplateBody over 51,200 bytes, as CloudFormation does, and reads the same template from a TemplateURL", async () => {
+    const big = `${TEMPLATE}\n# ${"x".repeat(51_200)}\n`;
+    await expect(cfn.send(new CreateChangeSetCommand({ StackName: "big", ChangeSetName: "cs1", ChangeSetType: "CREATE", TemplateBody: big })))
+      .rejects.toMatchObject({ name: "ValidationError", message: expect.stringContaining("Member must have length less than or equal to 51200") });
+    await s3.send(new CreateBucketCommand({ Bucket: "templates-bucket", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
+    await s3.send(new PutObjectCommand({ Bucket: "templates-bucket", Key: "big.yaml", Body: Buffer.from(big) }));
+    const created = await cfn.send(new CreateChangeSetCommand({ StackName: "big", ChangeSetName: "cs1", ChangeSetType: "CREATE", TemplateURL: `${emulator.endpoint}/templates-bucket/big.yaml` }));
+    expect(created.Id).toBeDefined();
+  });
+
   it("answers throttled calls with the Throttling error code", async () => {
     emulator.script.throttle = { count: 1 };
     await expect(cfn.send(new DescribeStacksCommand({}))).rejects.toMatchObject({ name: "Throttling" });
