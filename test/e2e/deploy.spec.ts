@@ -203,15 +203,63 @@ test("a template CloudFormation rejects is explained with its reason, and the se
   await panel.screenshot({ path: "test-results/deploy-invalid-panel.png" });
 });
 
+/** Create the stack outside the app (as an earlier deploy would have), from `templateText`. */
+async function existingStack(dir: string, stackName: string, templateText: string) {
+  const service = new DeployService({ pollMs: 0, backoff: { baseMs: 1, maxMs: 4, attempts: 4 } });
+  const target = { region: "eu-west-1", endpoint: emulator.endpoint, credentials: { accessKeyId: "AKIDEMULATOR", secretAccessKey: "not-a-secret" } };
+  const { review } = await service.prepare({ projectDir: dir, templateText, target, stackName, stagingBucket: `${stackName}-staging`, createBucket: true });
+  expect((await (await service.execute(review.changeSetId!)).done).stackStatus).toBe("CREATE_COMPLETE");
+}
+
+test("deploying an unchanged project says there is nothing to change and leaves no change set", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  const dir = await project(host, "orders-same", "orders-same-staging");
+  await existingStack(dir, "orders-same", await readCorpus(TEMPLATE));
+  const page = await openApp({ project: dir });
+  await page.getByRole("tab", { name: /^Deploy/ }).click();
+  const panel = page.getByRole("region", { name: "Deploy to AWS" });
+  await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+  const review = panel.getByRole("region", { name: "Change set review" });
+  await expect(review.getByRole("status")).toHaveText("No changes: the stack already matches this template. Nothing to deploy.");
+  await expect(review.getByRole("button", { name: "Execute change set" })).toHaveCount(0);
+  await expect(panel.getByRole("alert")).toHaveCount(0);
+  expect([...emulator.cloudformation.changeSets.values()].filter((c) => c.stackName === "orders-same" && c.executionStatus === "AVAILABLE")).toEqual([]);
+  await review.getByRole("button", { name: "Close review" }).click();
+  await expect(review).toHaveCount(0);
+});
+
+test("Cancel update rolls a running update back and says the stack is usable", async ({ host, openApp }) => {
+  emulator.scriptOutcome("success");
+  const template = await readCorpus(TEMPLATE);
+  const dir = await project(host, "orders-undo", "orders-undo-staging");
+  await existingStack(dir, "orders-undo", template.replace("BatchSize: 100", "BatchSize: 10"));
+  emulator.cloudformation.script.holdWhileInProgress = "ConsumerFunction";
+  try {
+    const page = await openApp({ project: dir });
+    await page.getByRole("tab", { name: /^Deploy/ }).click();
+    const panel = page.getByRole("region", { name: "Deploy to AWS" });
+    await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+    await panel.getByRole("region", { name: "Change set review" }).getByRole("button", { name: "Execute change set" }).click();
+    await expect(page.getByLabel("ConsumerFunction deploy status: in progress")).toBeVisible();
+    const progress = panel.getByRole("region", { name: "Deploy progress" });
+    await expect(progress.getByLabel("Stack status")).toHaveText("UPDATE_IN_PROGRESS");
+    await progress.getByRole("button", { name: "Cancel update" }).click();
+    emulator.cloudformation.script.holdWhileInProgress = undefined;
+    await expect(progress.getByLabel("Stack status")).toHaveText("UPDATE_ROLLBACK_COMPLETE", { timeout: 30_000 });
+    await expect(progress.getByRole("heading", { level: 3 })).toContainText("Rolled back orders-undo");
+    await expect(progress.getByRole("note")).toContainText("rolled back to its previous state (UPDATE_ROLLBACK_COMPLETE). The stack is usable");
+    await expect(progress.getByRole("button", { name: "Cancel update" })).toHaveCount(0);
+  } finally {
+    emulator.cloudformation.script.holdWhileInProgress = undefined;
+  }
+});
+
 test("an update whose rollback fails shows UPDATE_ROLLBACK_FAILED with what to do, and deploying is refused until it is resolved", async ({ host, openApp }) => {
   emulator.scriptOutcome("success");
   const template = await readCorpus(TEMPLATE);
   const dir = await project(host, "orders-stuck", "orders-stuck-staging");
   // The stack exists already, deployed from an older version of the template (batch size 10).
-  const service = new DeployService({ pollMs: 0, backoff: { baseMs: 1, maxMs: 4, attempts: 4 } });
-  const target = { region: "eu-west-1", endpoint: emulator.endpoint, credentials: { accessKeyId: "AKIDEMULATOR", secretAccessKey: "not-a-secret" } };
-  const { review: first } = await service.prepare({ projectDir: dir, templateText: template.replace("BatchSize: 100", "BatchSize: 10"), target, stackName: "orders-stuck", stagingBucket: "orders-stuck-staging", createBucket: true });
-  expect((await (await service.execute(first.changeSetId!)).done).stackStatus).toBe("CREATE_COMPLETE");
+  await existingStack(dir, "orders-stuck", template.replace("BatchSize: 100", "BatchSize: 10"));
 
   emulator.scriptOutcome("rollback-fails", { resource: "ConsumerFunction", reason: "Resource handler returned message: runtime not supported" });
   const page = await openApp({ project: dir });
