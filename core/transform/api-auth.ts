@@ -8,9 +8,9 @@
  * left to the SAM transform (reported as unsupported).
  */
 import { isPlainObject } from "../validate/intrinsics";
-import { ref, type ApiRoute, type JsonObject, type TransformContext } from "./context";
+import { pathItems, ref, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const SUPPORTED_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "AddDefaultAuthorizerToCorsPreflight", "ApiKeyRequired", "AddApiKeyRequiredToCorsPreflight", "InvokeRole", "UsagePlan"]);
+const SUPPORTED_AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "AddDefaultAuthorizerToCorsPreflight", "ApiKeyRequired", "AddApiKeyRequiredToCorsPreflight", "InvokeRole", "UsagePlan", "ResourcePolicy"]);
 
 function identitySource(identity: JsonObject): string | undefined {
   const parts: string[] = [];
@@ -37,7 +37,8 @@ function securityDefinition(auth: JsonObject): JsonObject | undefined {
       type: request ? "request" : "token",
       authorizerUri: { "Fn::Sub": ["arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: auth.FunctionArn }] },
     };
-    if (auth.FunctionInvokeRole !== undefined) authorizer.authorizerCredentials = auth.FunctionInvokeRole;
+    // FunctionInvokeRole NONE: API Gateway calls the authorizer through its resource-based permission.
+    if (auth.FunctionInvokeRole !== undefined && auth.FunctionInvokeRole !== "NONE") authorizer.authorizerCredentials = auth.FunctionInvokeRole;
     if (identity.ReauthorizeEvery !== undefined) authorizer.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
     if (request) {
       const source = identitySource(identity);
@@ -116,9 +117,7 @@ export function applyRestAuth(ctx: TransformContext, apiId: string, authValue: u
   let usesApiKey = false;
   const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
   for (const [path, item] of Object.entries(paths)) {
-    const holder = (isPlainObject(item) && Array.isArray(item["Fn::If"]) ? (item["Fn::If"] as unknown[])[1] : item) as JsonObject | undefined;
-    if (!isPlainObject(holder)) continue;
-    for (const [method, op] of Object.entries(holder)) {
+    for (const [method, op] of pathItems(item).flatMap((holder) => Object.entries(holder))) {
       if (!HTTP_METHODS.has(method) || !isPlainObject(op)) continue;
       const route = routeOf.get(`${path} ${method}`);
       if (!route && op.security !== undefined) continue;
@@ -126,7 +125,9 @@ export function applyRestAuth(ctx: TransformContext, apiId: string, authValue: u
       const authorizer = route?.authorizer ?? (preflight && auth.AddDefaultAuthorizerToCorsPreflight === false ? undefined : defaultAuthorizer);
       const apiKey = (route?.apiKeyRequired ?? (preflight && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired)) === true;
       const security: JsonObject[] = [];
-      if (typeof authorizer === "string" && authorizer !== "NONE") security.push({ [authorizer]: route?.scopes ?? [] });
+      // An authorizer's own AuthorizationScopes are its default scopes (SAM CognitoAuthorizer "AuthorizationScopes").
+      const ownScopes = typeof authorizer === "string" && isPlainObject(authorizers[authorizer]) ? (authorizers[authorizer] as JsonObject).AuthorizationScopes : undefined;
+      if (typeof authorizer === "string" && authorizer !== "NONE") security.push({ [authorizer]: route?.scopes ?? ownScopes ?? [] });
       if (apiKey) security.push({ api_key: [] });
       if (security.length > 0) op.security = security;
       usesApiKey ||= apiKey;
@@ -142,8 +143,14 @@ export function applyRestAuth(ctx: TransformContext, apiId: string, authValue: u
   if (usesIam) definitions.AWS_IAM = AWS_IAM_DEFINITION;
   if (usesApiKey) definitions.api_key = API_KEY_DEFINITION;
   if (Object.keys(definitions).length > 0) {
-    const existing = isPlainObject(body.securityDefinitions) ? body.securityDefinitions : {};
-    body.securityDefinitions = { ...existing, ...definitions };
+    if (body.openapi !== undefined) {
+      // OpenAPI 3 keeps security schemes under components (OpenAPI 3.0.1 "Components Object").
+      const components = (isPlainObject(body.components) ? body.components : (body.components = {})) as JsonObject;
+      components.securitySchemes = { ...(isPlainObject(components.securitySchemes) ? components.securitySchemes : {}), ...definitions };
+    } else {
+      const existing = isPlainObject(body.securityDefinitions) ? body.securityDefinitions : {};
+      body.securityDefinitions = { ...existing, ...definitions };
+    }
   }
   return true;
 }

@@ -11,8 +11,9 @@
 import { isPlainObject } from "../validate/intrinsics";
 import { applyHttpAuth, applyRestAuth } from "./api-auth";
 import { addDomain } from "./domains";
+import { applyResourcePolicy } from "./resource-policy";
 import { addUsagePlan } from "./usage-plans";
-import { conditionOf, contentHash, passThroughAttributes, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
+import { conditionOf, contentHash, passThroughAttributes, pathItems, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
 const REST_NOT_SUPPORTED = ["GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
 const HTTP_NOT_SUPPORTED = ["RouteSettings"];
@@ -28,15 +29,18 @@ const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
 function addCors(body: JsonObject, cors: unknown): void {
   const config: JsonObject = typeof cors === "string" || !isPlainObject(cors) || isIntrinsic(cors) ? { AllowOrigin: cors } : cors;
   const paths = isPlainObject(body.paths) ? body.paths : {};
-  for (const item of Object.values(paths)) {
-    if (!isPlainObject(item) || item.options !== undefined || isIntrinsic(item)) continue;
+  // A conditional path (`Fn::If [cond, item, other]`) gets its preflight in each branch that is a path item.
+  for (const item of Object.values(paths).flatMap(pathItems)) {
+    if (item.options !== undefined || isIntrinsic(item)) continue;
     const methods = Object.keys(item).map((m) => (m === "x-amazon-apigateway-any-method" ? "ANY" : m.toUpperCase())).filter((m) => ALL_METHODS.includes(m) || m === "ANY");
     const allowMethods = config.AllowMethods ?? `'${(methods.includes("ANY") ? ALL_METHODS : [...new Set([...methods, "OPTIONS"])].sort()).join(",")}'`;
     const headers: JsonObject = {};
     const params: JsonObject = {};
+    // OpenAPI 3 describes a header with a schema; Swagger 2.0 with a type (OpenAPI 3.0.1 "Header Object").
+    const openApi3 = body.openapi !== undefined;
     const set = (header: string, value: unknown) => {
       if (value === undefined) return;
-      headers[header] = { type: "string" };
+      headers[header] = openApi3 ? { schema: { type: "string" } } : { type: "string" };
       params[`method.response.header.${header}`] = value;
     };
     set("Access-Control-Allow-Credentials", config.AllowCredentials === true ? "'true'" : undefined);
@@ -46,8 +50,7 @@ function addCors(body: JsonObject, cors: unknown): void {
     set("Access-Control-Max-Age", config.MaxAge);
     item.options = {
       summary: "CORS support",
-      consumes: ["application/json"],
-      produces: ["application/json"],
+      ...(openApi3 ? {} : { consumes: ["application/json"], produces: ["application/json"] }),
       "x-amazon-apigateway-integration": {
         type: "mock",
         requestTemplates: { "application/json": '{\n  "statusCode" : 200\n}\n' },
@@ -132,20 +135,29 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   if (props.DefinitionUri !== undefined && props.DefinitionBody === undefined) {
     api.BodyS3Location = s3Location(props.DefinitionUri, { bucket: "Bucket", key: "Key", version: "Version" }) ?? props.DefinitionUri;
     if (routes.length > 0) ctx.unsupported.push(`${id}: events added to a DefinitionUri document`);
+    if (isPlainObject(props.Auth) && Object.keys(props.Auth).length > 0) ctx.unsupported.push(`${id}: Auth on a DefinitionUri document`);
   } else {
     const body: JsonObject = isPlainObject(props.DefinitionBody)
       ? structuredClone(props.DefinitionBody)
-      : { swagger: "2.0", info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: {} };
+      : {
+          // OpenApiVersion 3.x asks for an OpenAPI 3 document instead of Swagger 2.0 (SAM AWS::Serverless::Api "OpenApiVersion").
+          ...(typeof props.OpenApiVersion === "string" && /^3\./.test(props.OpenApiVersion) ? { openapi: props.OpenApiVersion } : { swagger: "2.0" }),
+          info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } },
+          paths: {},
+        };
     addRoutes(body, routes, false);
     // CORS first: the preflight methods it adds get the API's authorizer and API key too (SAM ApiAuth "AddDefaultAuthorizerToCorsPreflight").
     if (props.Cors !== undefined) addCors(body, props.Cors);
     if (props.Auth !== undefined || routes.some((r) => r.authorizer !== undefined || r.apiKeyRequired !== undefined)) applyRestAuth(ctx, id, props.Auth, body, routes);
+    applyResourcePolicy(ctx, id, isPlainObject(props.Auth) ? props.Auth.ResourcePolicy : undefined, body, routes, props.StageName ?? "Prod");
     api.Body = body;
   }
   if (props.EndpointConfiguration !== undefined) {
     const ec = props.EndpointConfiguration;
-    api.EndpointConfiguration = typeof ec === "string" ? { Types: [ec] } : isPlainObject(ec) && ec.Type !== undefined ? { Types: [ec.Type], ...pick(ec, ["VPCEndpointIds"]) } : ec;
-    if (typeof ec === "string") api.Parameters = { endpointConfigurationTypes: ec };
+    // SAM's VPCEndpointIds is CloudFormation's VpcEndpointIds (AWS::ApiGateway::RestApi EndpointConfiguration).
+    api.EndpointConfiguration = typeof ec === "string" ? { Types: [ec] } : isPlainObject(ec) && ec.Type !== undefined ? { Types: [ec.Type], ...pick(ec, [["VPCEndpointIds", "VpcEndpointIds"], "IpAddressType"]) } : ec;
+    const type = typeof ec === "string" ? ec : isPlainObject(ec) ? ec.Type : undefined;
+    if (type !== undefined) api.Parameters = { endpointConfigurationTypes: type };
   }
   if (props.Tags !== undefined && props.PropagateTags) api.Tags = props.Tags;
   ctx.resources[id] = { Type: "AWS::ApiGateway::RestApi", ...passThroughAttributes(res), Properties: api };

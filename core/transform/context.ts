@@ -24,6 +24,8 @@ export interface ApiRoute {
   scopes?: unknown;
   /** The event's own `Auth.ApiKeyRequired`, overriding the API's. */
   apiKeyRequired?: unknown;
+  /** The event's own `Auth.ResourcePolicy`. */
+  resourcePolicy?: unknown;
   /** The event's own `Auth.InvokeRole` when it has the key (null means none). */
   invokeRole?: { value: unknown };
   /** The target's Condition: SAM wraps the route in Fn::If on it. */
@@ -202,4 +204,10 @@ export function withParameterDefaults(template: JsonObject, value: unknown): unk
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
   };
   return walk(value);
+}
+
+/** The path items of an OpenAPI `paths` entry: the item, or both branches of `Fn::If [cond, a, b]` that are items. */
+export function pathItems(value: unknown): JsonObject[] {
+  if (isPlainObject(value) && Array.isArray(value["Fn::If"])) return (value["Fn::If"] as unknown[]).slice(1).filter((b): b is JsonObject => isPlainObject(b) && b.Ref === undefined);
+  return isPlainObject(value) ? [value] : [];
 }

@@ -263,14 +263,56 @@ Resources:
     expect((r.Conditions as any).SharedUsagePlanCondition).toEqual({ "Fn::Or": [{ Condition: "A" }, { Condition: "B" }] });
   });
 
-  it("reports resource policies as needing the SAM transform", () => {
-    const { unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+  it("writes a resource policy scoped to each method, and custom statements once", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:
   Api:
     Type: AWS::Serverless::Api
-    Properties: { StageName: prod, Auth: { ResourcePolicy: { IpRangeWhitelist: [10.0.0.1] } } }
+    Properties:
+      StageName: prod
+      OpenApiVersion: 3.0.1
+      Auth:
+        ResourcePolicy:
+          IpRangeWhitelist: [10.0.0.0/8]
+          SourceVpcBlacklist: [vpce-1234]
+          CustomStatements: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: execute-api:/*/GET/health }]
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Item: { Type: Api, Properties: { RestApiId: !Ref Api, Path: "/items/{id}", Method: get } }
 `);
-    expect(unsupported).toEqual(["Api: Auth (ResourcePolicy)"]);
+    expect(unsupported).toEqual([]);
+    const body = (template.Resources as any).Api.Properties.Body;
+    expect(body.openapi).toBe("3.0.1");
+    const resource = [{ "Fn::Sub": ["execute-api:/${__Stage__}/GET/items/*", { __Stage__: "prod" }] }];
+    expect(body["x-amazon-apigateway-policy"]).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        { Action: "execute-api:Invoke", Effect: "Allow", Principal: "*", Resource: resource },
+        { Action: "execute-api:Invoke", Effect: "Deny", Principal: "*", Resource: resource, Condition: { NotIpAddress: { "aws:SourceIp": ["10.0.0.0/8"] } } },
+        { Action: "execute-api:Invoke", Effect: "Allow", Principal: "*", Resource: resource },
+        { Action: "execute-api:Invoke", Effect: "Deny", Principal: "*", Resource: resource, Condition: { StringEquals: { "aws:SourceVpce": ["vpce-1234"] } } },
+        { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/GET/health" },
+      ],
+    });
+  });
+
+  it("keeps an OpenAPI 3 document's security schemes under components", () => {
+    const body = (transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod, OpenApiVersion: 3.0.1, Auth: { ApiKeyRequired: true } }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, Events: { Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /, Method: get } } } }
+`).template.Resources as any).Api.Properties.Body;
+    expect(body.securityDefinitions).toBeUndefined();
+    expect(body.components.securitySchemes.api_key).toEqual({ type: "apiKey", name: "x-api-key", in: "header" });
   });
 });
 

@@ -34,7 +34,7 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
     return;
   }
   const auth = isPlainObject(props.Auth) ? props.Auth : undefined;
-  const authKeys = auth ? Object.keys(auth).filter((k) => !["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole"].includes(k)) : [];
+  const authKeys = auth ? Object.keys(auth).filter((k) => !["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"].includes(k)) : [];
   if ((props.Auth !== undefined && !auth) || authKeys.length > 0 || props.RequestModel !== undefined || props.RequestParameters !== undefined) {
     ctx.unsupported.push(`${target.id}: Events.${name} (Api event with ${authKeys.length > 0 ? `Auth ${authKeys.join(", ")}` : "RequestModel or RequestParameters"})`);
     return;
@@ -42,7 +42,7 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
   const path = String(props.Path);
   const method = String(props.Method).toLowerCase();
   const routes = ctx.restRoutes.get(api) ?? [];
-  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, apiKeyRequired: auth?.ApiKeyRequired };
+  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, apiKeyRequired: auth?.ApiKeyRequired, resourcePolicy: auth?.ResourcePolicy };
   if (auth && "InvokeRole" in auth) route.invokeRole = { value: auth.InvokeRole };
   routes.push(route);
   ctx.restRoutes.set(api, routes);
