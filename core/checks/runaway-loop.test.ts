@@ -322,4 +322,46 @@ describe("runaway loops through broad permissions", () => {
     expect(p.message).toContain("(AWS managed policy AmazonS3FullAccess)");
     expect(p.message).toContain("a permission on every resource (rather than this one)");
   });
+
+  const EVENTBRIDGE_LOOP = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Events::EventBus
+    Properties:
+      Name: orders
+  Other:
+    Type: AWS::Events::EventBus
+    Properties:
+      Name: other
+  Enrich:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Policies:
+        - EventBridgePutEventsPolicy:
+            EventBusName: !Ref Orders
+      Events:
+        Placed:
+          Type: EventBridgeRule
+          Properties:
+            EventBusName: !Ref Orders
+            Pattern:
+              source: [shop.orders]
+`;
+
+  it("reports, as a warning, a function triggered by a rule on a bus it puts events back on (the rule's pattern may or may not match them)", () => {
+    const [p, ...rest] = only(EVENTBRIDGE_LOOP);
+    expect(rest).toEqual([]);
+    expect(p.severity).toBe("warning");
+    expect(p.message).toContain("event bus Orders triggers function Enrich");
+    expect(p.message).toContain("function Enrich can write to event bus Orders (EventBridgePutEventsPolicy on Orders)");
+    expect(p.message).toContain("One trip costs up to $");
+  });
+
+  it("says nothing when the function puts its events on another bus", () => {
+    const other = EVENTBRIDGE_LOOP.replace("        - EventBridgePutEventsPolicy:\n            EventBusName: !Ref Orders", "        - EventBridgePutEventsPolicy:\n            EventBusName: !Ref Other");
+    expect(other).not.toBe(EVENTBRIDGE_LOOP);
+    expect(only(other)).toEqual([]);
+  });
 });

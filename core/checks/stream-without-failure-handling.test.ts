@@ -73,4 +73,33 @@ Resources:
 `;
     expect(run(text)).toEqual([]);
   });
+
+  const table = (props: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      StreamSpecification: { StreamViewType: NEW_IMAGE }
+  Audit:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Events:
+        Changes:
+          Type: DynamoDB
+          Properties:
+            Stream: !GetAtt Orders.StreamArn
+            StartingPosition: TRIM_HORIZON
+${props}`;
+
+  it("reports a DynamoDB stream mapping without a retry limit, batch splitting or destination, and accepts one with all three", () => {
+    const [p] = run(table(""));
+    expect(p.message).toContain("Function Audit reads DynamoDB table Orders (event Changes) without a retry limit (MaximumRetryAttempts), batch splitting (BisectBatchOnFunctionError) or an on-failure destination");
+    expect(p.fix?.operation).toEqual({ op: "setProperty", id: "Audit", path: ["Events", "Changes", "Properties", "MaximumRetryAttempts"], value: 3 });
+    expect(run(table("            MaximumRetryAttempts: 3\n            BisectBatchOnFunctionError: true\n            DestinationConfig: { OnFailure: { Destination: arn:aws:sqs:us-east-1:123456789012:dlq } }\n"))).toEqual([]);
+  });
 });
