@@ -7,6 +7,9 @@
 import { test, expect, readCorpus } from "./fixtures";
 import { startAwsEmulator, DEFAULT_FAILURE_REASON, type AwsEmulator } from "../emulators";
 import { DeployService } from "../../main/deploy";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 let emulator: AwsEmulator;
 
@@ -285,4 +288,33 @@ test("an update whose rollback fails shows UPDATE_ROLLBACK_FAILED with what to d
   await panel.getByRole("button", { name: "Deploy", exact: true }).click();
   await expect(panel.getByRole("alert")).toContainText("Stack needs attention.");
   await expect(panel.getByRole("alert")).toContainText("UPDATE_ROLLBACK_FAILED");
+});
+
+test.describe("with profiles in the AWS config and credentials files", () => {
+  const awsDir = mkdtempSync(join(tmpdir(), "flowform-aws-e2e-"));
+  writeFileSync(join(awsDir, "config"), "[profile dev]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Developer\nregion = eu-west-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n");
+  writeFileSync(join(awsDir, "credentials"), "[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = do-not-copy-this-secret\n");
+  test.use({ hostEnv: { AWS_CONFIG_FILE: join(awsDir, "config"), AWS_SHARED_CREDENTIALS_FILE: join(awsDir, "credentials") } });
+
+  test("lists SSO and static profiles, saves only the profile's name, and explains an SSO profile that is not logged in", async ({ host, openApp }) => {
+    emulator.scriptOutcome("success");
+    const dir = await project(host, "orders-profile", "orders-profile-staging");
+    const page = await openApp({ project: dir });
+    await page.getByRole("tab", { name: /^Deploy/ }).click();
+    const panel = page.getByRole("region", { name: "Deploy to AWS" });
+    const profile = panel.getByRole("combobox", { name: "AWS profile" });
+    await expect(profile.getByRole("option")).toHaveText(["Default credentials", "ci (static)", "dev (SSO)"]);
+    await profile.selectOption("dev");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(async () => JSON.parse((await host.call("files.read", { path: "flowform.json" })).value.text).deploy.profile).toBe("dev");
+    const saved = (await host.call("files.read", { path: "flowform.json" })).value.text as string;
+    expect(saved).not.toContain("AKIAEXAMPLEEXAMPLE12");
+    expect(saved).not.toContain("do-not-copy-this-secret");
+
+    // No SSO token is cached for this profile: the deploy stops before calling AWS and says what to run.
+    await panel.getByRole("button", { name: "Deploy", exact: true }).click();
+    const alert = panel.getByRole("alert");
+    await expect(alert).toContainText("aws sso login --profile dev");
+    expect(emulator.cloudformation.findStack("orders-profile")).toBeUndefined();
+  });
 });
