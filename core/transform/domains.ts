@@ -34,6 +34,8 @@ export interface ApiDomainTarget {
   api: JsonObject;
   stageId: string;
   kind: "rest" | "http";
+  /** Tags of an ApiGatewayV2 domain (HTTP: SAM's own tag; WebSocket: SAM's tag plus the API's with PropagateTags). */
+  tags?: JsonObject;
 }
 
 /** Base paths as written: one string or a list; anything else cannot be mapped here. */
@@ -74,7 +76,7 @@ export function addDomain(ctx: TransformContext, target: ApiDomainTarget, domain
     ctx.resources[domainId] = {
       Type: "AWS::ApiGatewayV2::DomainName",
       ...condition,
-      Properties: { DomainName: domain.DomainName, DomainNameConfigurations: [configuration], ...pick(domain, ["MutualTlsAuthentication"]), Tags: { "httpapi:createdBy": "SAM" } },
+      Properties: { DomainName: domain.DomainName, DomainNameConfigurations: [configuration], ...pick(domain, ["MutualTlsAuthentication"]), Tags: target.tags ?? { "httpapi:createdBy": "SAM" } },
     };
   } else if (privateRest) {
     ctx.resources[domainId] = {

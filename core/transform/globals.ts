@@ -1,5 +1,5 @@
 /**
- * SAM Globals: properties under `Globals.Function` (and Api, HttpApi, SimpleTable, StateMachine,
+ * SAM Globals: properties under `Globals.Function` (and Api, HttpApi, WebSocketApi, SimpleTable, StateMachine,
  * LayerVersion, CapacityProvider) apply to every resource of that kind. Merge rules, from the SAM
  * developer guide ("Globals section of the AWS SAM template"): maps are merged (the resource's
  * keys win), lists are concatenated (global entries first), anything else the resource sets
@@ -12,6 +12,7 @@ const GLOBAL_SECTIONS: Record<string, string> = {
   Function: "AWS::Serverless::Function",
   Api: "AWS::Serverless::Api",
   HttpApi: "AWS::Serverless::HttpApi",
+  WebSocketApi: "AWS::Serverless::WebSocketApi",
   SimpleTable: "AWS::Serverless::SimpleTable",
   StateMachine: "AWS::Serverless::StateMachine",
   LayerVersion: "AWS::Serverless::LayerVersion",

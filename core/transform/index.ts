@@ -15,6 +15,7 @@ import { transformFunction } from "./function";
 import { applyGlobals } from "./globals";
 import { transformLayer, transformSimpleTable, transformStateMachine } from "./others";
 import { toJson, toYaml } from "./serialize";
+import { transformWebSocketApi } from "./websocket";
 
 export { toJson, toYaml } from "./serialize";
 export { expandPolicyTemplate, isPolicyTemplate } from "./policies";
@@ -30,6 +31,7 @@ const HANDLERS: Record<string, (ctx: TransformContext, id: string, res: JsonObje
   "AWS::Serverless::SimpleTable": transformSimpleTable,
   "AWS::Serverless::LayerVersion": transformLayer,
   "AWS::Serverless::StateMachine": transformStateMachine,
+  "AWS::Serverless::WebSocketApi": transformWebSocketApi,
 };
 
 const SAM_TRANSFORM = /^AWS::Serverless-\d{4}-\d{2}-\d{2}$/;

@@ -316,6 +316,35 @@ Resources:
   });
 });
 
+describe("WebSocket APIs", () => {
+  it("writes an integration, route and permission per route key, the stage, and the $connect authorizer", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Chat:
+    Type: AWS::Serverless::WebSocketApi
+    Properties:
+      RouteSelectionExpression: $request.body.action
+      Auth: { AuthType: CUSTOM, AuthArn: !GetAtt Authorize.Arn, IdentitySource: [route.request.querystring.token] }
+      Routes:
+        $connect: { FunctionArn: !GetAtt OnConnect.Arn }
+        send: { FunctionArn: !GetAtt OnSend.Arn, IntegrationTimeout: 5000 }
+  OnConnect: { Type: AWS::Lambda::Function }
+  OnSend: { Type: AWS::Lambda::Function }
+  Authorize: { Type: AWS::Lambda::Function }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    expect(r.Chat.Properties).toEqual({ Name: "Chat", ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action", Tags: { "websocketapi:createdBy": "SAM" } });
+    expect(r.ChatSendIntegration.Properties.TimeoutInMillis).toBe(5000);
+    expect(r.ChatSendRoute.Properties).toEqual({ ApiId: { Ref: "Chat" }, RouteKey: "send", Target: { "Fn::Join": ["/", ["integrations", { Ref: "ChatSendIntegration" }]] } });
+    expect(r.ChatConnectRoute.Properties).toMatchObject({ AuthorizationType: "CUSTOM", AuthorizerId: { Ref: "ChatConnectAuthorizer" } });
+    expect(r.ChatConnectAuthorizer.Properties).toMatchObject({ AuthorizerType: "REQUEST", IdentitySource: ["route.request.querystring.token"], Name: "ChatConnectAuthorizer" });
+    expect(r.ChatAuthorizerPermission.Properties.FunctionName).toEqual({ "Fn::GetAtt": ["Authorize", "Arn"] });
+    expect(r.ChatSendPermission.Properties.SourceArn).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Chat.ApiId}/default/send" });
+    expect(r.ChatDefaultStage.Properties).toEqual({ ApiId: { Ref: "Chat" }, AutoDeploy: true, StageName: "default", Tags: { "websocketapi:createdBy": "SAM" } });
+  });
+});
+
 describe("connectors", () => {
   const CONNECTED = `Transform: AWS::Serverless-2016-10-31
 Resources:
