@@ -6,8 +6,7 @@ import { useEffect, useRef } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { functionWiring, generateDeclarations } from "../../core/code";
 import { useStore } from "../store";
-import { monaco, setFunctionDeclarations } from "./monaco-setup";
-import { useMonacoTheme } from "./theme";
+import { monaco, setFunctionDeclarations, useMonacoTheme } from "./monaco-setup";
 
 function languageOf(path: string): string {
   if (/\.(ts|mts|cts)$/.test(path)) return "typescript";

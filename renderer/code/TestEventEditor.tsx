@@ -6,8 +6,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
-import { monaco } from "./monaco-setup";
-import { useMonacoTheme } from "./theme";
+import { monaco, useMonacoTheme } from "./monaco-setup";
 
 export function testEventUri(functionId: string): string {
   return `file:///flowform/test-events/${encodeURIComponent(functionId)}.json`;

@@ -7,6 +7,7 @@
  */
 import * as monaco from "./monaco-editor";
 import { loader } from "@monaco-editor/react";
+import { useEffect, useState } from "react";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
@@ -59,5 +60,25 @@ export function setFunctionDeclarations(functionId: string | null, declarations:
   ts.javascriptDefaults.setExtraLibs(libs);
 }
 setFunctionDeclarations(null, "");
+
+/**
+ * The app's theme as Monaco draws it. The shell sets <html data-theme="light|dark"> (following the
+ * OS or the user's choice); the editors follow it.
+ */
+export type MonacoTheme = "vs" | "vs-dark";
+
+function readTheme(): MonacoTheme {
+  return document.documentElement.dataset.theme === "dark" ? "vs-dark" : "vs";
+}
+
+export function useMonacoTheme(): MonacoTheme {
+  const [theme, setTheme] = useState<MonacoTheme>(readTheme);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(readTheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
+}
 
 export { monaco };
