@@ -60,6 +60,8 @@ describe("deploy against the emulator (a test double, not AWS)", () => {
   it("success: packages the code once, reviews the changes with IAM in words and cost, creates the stack and shows outputs", async () => {
     const { review, final, seen } = await deploy();
     expect(review.kind).toBe("create");
+    // SAM templates create roles (IAM, named roles possible) and need the transform (AUTO_EXPAND).
+    expect(emulator.cloudformation.changeSets.get(review.changeSetId!)?.capabilities).toEqual(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]);
     expect(review.changes.map((c) => `${c.action} ${c.logicalId}`)).toEqual(expect.arrayContaining([
       "add ProducerFunction", "add DynamoDBTable", "add ConsumerFunction", "add ProducerFunctionRole", "add ServerlessRestApi",
     ]));
