@@ -15,6 +15,7 @@ import { checkLimits } from "./rules/limits";
 import { checkResourceProperties, checkResourceType } from "./rules/properties";
 import { checkResourceReferences, checkSectionReferences } from "./rules/references";
 import { checkSamGlobals, checkSamResource } from "./rules/sam-schema";
+import { checkServiceFacts } from "./rules/service-facts";
 import { checkResourceStructure, checkTemplateStructure } from "./rules/structure";
 
 export { createValidationContext } from "./context";
@@ -36,6 +37,7 @@ export function validateResource(ctx: ValidationContext, id: string): Problem[] 
     ...properties,
     ...checkLambdaFunction(ctx, id),
     ...checkIgnoreGlobals(ctx, id),
+    ...(typeProblems.length === 0 && !properties.some((p) => p.severity === "error") ? checkServiceFacts(ctx, id) : []),
     ...checkIntrinsicShapes(ctx, id),
     ...checkResourceReferences(ctx, id),
   ];

@@ -337,3 +337,52 @@ Resources:
   });
 });
 
+
+describe("facts the service enforces at creation", () => {
+  it("requires every DynamoDB key attribute to be defined, and only key attributes", () => {
+    const found = problems(`Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }, { AttributeName: extra, AttributeType: N }, { AttributeName: gsi, AttributeType: S }]
+      KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: sk, KeyType: RANGE }]
+      GlobalSecondaryIndexes:
+        - IndexName: byGsi
+          KeySchema: [{ AttributeName: gsi, KeyType: HASH }]
+          Projection: { ProjectionType: ALL }
+`).filter((p) => p.code === "cfn/dynamodb-attributes");
+    expect(found.map((p) => p.message).sort()).toEqual([
+      "Table: AttributeDefinitions lists extra, which no key schema uses (DynamoDB accepts only key attributes there)",
+      "Table: key attribute sk is not in AttributeDefinitions (DynamoDB requires a definition for every key attribute)",
+    ]);
+  });
+
+  it("allows one role per instance profile, needs a policy to name who it applies to, and checks SNS topic names", () => {
+    const found = codes(`Parameters:
+  Topic: { Type: String }
+Resources:
+  Profile: { Type: AWS::IAM::InstanceProfile, Properties: { Roles: [a, b] } }
+  Policy: { Type: AWS::IAM::Policy, Properties: { PolicyName: p, PolicyDocument: { Version: "2012-10-17", Statement: [] } } }
+  Topic: { Type: AWS::SNS::Topic, Properties: { TopicName: "orders.events" } }
+`);
+    expect(found).toEqual(expect.arrayContaining(["cfn/iam-instance-profile-roles", "cfn/iam-policy-target", "cfn/sns-topic-name", "cfn/duplicate-logical-id"]));
+    expect(codes(`Resources:
+  Profile: { Type: AWS::IAM::InstanceProfile, Properties: { Roles: [a] } }
+  Policy: { Type: AWS::IAM::Policy, Properties: { PolicyName: p, Roles: [a], PolicyDocument: { Version: "2012-10-17", Statement: [] } } }
+  Topic: { Type: AWS::SNS::Topic, Properties: { TopicName: orders.fifo, FifoTopic: true } }
+`)).toEqual([]);
+  });
+
+  it("refuses an export name built by another Fn::ImportValue or given as a list", () => {
+    const found = problems(`Resources:
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      CidrBlock: { "Fn::ImportValue": { "Fn::ImportValue": Cidr } }
+      VpcId: { "Fn::ImportValue": [Vpc] }
+      AvailabilityZone: { "Fn::ImportValue": { "Fn::Sub": "\${AWS::StackName}-az" } }
+`).filter((p) => p.code === "cfn/intrinsic-shape");
+    expect(found.map((p) => p.message.split(":")[0]).sort()).toEqual(["Subnet.Properties.CidrBlock", "Subnet.Properties.VpcId"]);
+  });
+});

@@ -45,6 +45,11 @@ function argumentProblem(fn: string, arg: unknown): string | undefined {
       return isString(arg) || arg === null ? undefined : "Fn::GetAZs takes a region (a string, \"\" for the stack's region)";
     case "Fn::Cidr":
       return list && list.length === 3 ? undefined : "Fn::Cidr takes [ipBlock, count, cidrBits]";
+    case "Fn::ImportValue":
+      // Only these functions may build the export name, and never another Fn::ImportValue
+      // (AWS CloudFormation User Guide, Fn::ImportValue "Supported functions").
+      if (typeof arg === "string") return undefined;
+      return ["Fn::Base64", "Fn::FindInMap", "Fn::If", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::Sub", "Ref"].includes(intrinsicName(arg) ?? "") ? undefined : "Fn::ImportValue takes an export name: a string, or Fn::Sub / Fn::Join / Fn::FindInMap / Fn::If / Fn::Select / Fn::Split / Fn::Base64 / Ref building one";
     default:
       return undefined;
   }

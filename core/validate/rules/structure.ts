@@ -65,6 +65,13 @@ export function checkTemplateStructure(ctx: ValidationContext): Problem[] {
       problemAt(ctx, "error", "cfn/format-version", ["AWSTemplateFormatVersion"], `AWSTemplateFormatVersion must be "2010-09-09" (found ${JSON.stringify(t.AWSTemplateFormatVersion)})`),
     );
   }
+  if (isPlainObject(t.Parameters) && isPlainObject(t.Resources)) {
+    // A parameter's name must be "unique among all logical names within the template" (AWS CloudFormation
+    // User Guide, Parameters section), or `Ref` could mean either.
+    for (const name of Object.keys(t.Parameters)) {
+      if (name in t.Resources) problems.push(problemAt(ctx, "error", "cfn/duplicate-logical-id", ["Parameters", name], `Parameter ${name} has the same name as a resource; logical names must be unique in a template`));
+    }
+  }
   if ("Description" in t && typeof t.Description !== "string") {
     problems.push(problemAt(ctx, "error", "cfn/description-type", ["Description"], "Description must be a string"));
   }
