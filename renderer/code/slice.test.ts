@@ -212,4 +212,36 @@ Resources:
     expect(folderCalls.filter((c) => c.startsWith("rename"))).toEqual([]);
     expect(s().templateText).toMatch(/CodeUri: \.\/src\/Worker/);
   });
+
+  it("offers to move the folder back when the CodeUri step is undone, and again on redo; tabs follow the ID", async () => {
+    disk.set("src/Worker/index.mjs", "code\n");
+    await s().openFunctionCode("Worker");
+    s().runOperation({ op: "renameResource", from: "Worker", to: "Processor" });
+    await vi.waitFor(() => expect(s().confirmRequest).not.toBeNull());
+    s().closeConfirm("Rename folder");
+    await vi.waitFor(() => expect(s().templateText).toMatch(/CodeUri: src\/Processor\//));
+
+    // Undo the CodeUri step: the template says ./src/Worker again, so the folder may go back.
+    s().undo();
+    expect(s().templateText).toMatch(/CodeUri: \.\/src\/Worker/);
+    await vi.waitFor(() => expect(s().confirmRequest?.title).toBe("Move the code folder back?"));
+    s().closeConfirm("Rename folder");
+    await vi.waitFor(() => expect(disk.has("src/Worker/index.mjs")).toBe(true));
+    expect(disk.has("src/Processor/index.mjs")).toBe(false);
+    expect(s().codeTabs).toEqual(["src/Worker/index.mjs"]);
+
+    // Undo the rename itself: the open file belongs to Worker again.
+    s().undo();
+    expect(s().codeBuffers["src/Worker/index.mjs"].functionId).toBe("Worker");
+    expect(s().codeTestFunction).toBe("Worker");
+
+    // Redo both: the file follows the ID, and the folder may move again.
+    s().redo();
+    expect(s().codeBuffers["src/Worker/index.mjs"].functionId).toBe("Processor");
+    s().redo();
+    await vi.waitFor(() => expect(s().confirmRequest?.title).toBe("Rename the code folder again?"));
+    s().closeConfirm("Rename folder");
+    await vi.waitFor(() => expect(s().codeTabs).toEqual(["src/Processor/index.mjs"]));
+    expect(disk.has("src/Processor/index.mjs")).toBe(true);
+  });
 });

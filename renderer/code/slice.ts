@@ -73,6 +73,8 @@ export interface CodeSlice {
 }
 
 const watchedFolders = new Map<string, string>();
+/** Code folders renamed with their function in this session (new folder → old), for undo/redo. */
+const folderRenames = new Map<string, string>();
 let unsubscribeFiles: (() => void) | null = null;
 let unsubscribeMenu: (() => void) | null = null;
 
@@ -105,8 +107,31 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
     if (state.project?.dir === prev.project?.dir) return;
     for (const id of watchedFolders.values()) if (id) void api().files.unwatch({ watchId: id }).catch(() => undefined);
     watchedFolders.clear();
+    folderRenames.clear();
     set({ codeTabs: [], codeActivePath: null, codeBuffers: {}, codeCreateFor: null, codeTestFunction: null, testRuns: {} });
   });
+
+  /**
+   * Move a code folder on disk and everything open from it: tabs, unsaved edits, the disk watch
+   * (the old folder's watch would report paths under a name that no longer exists).
+   */
+  const moveCodeFolder = async (from: string, to: string, ids?: { from: string; to: string }) => {
+    await api().code.renameFolder({ from, to });
+    set((s) => {
+      const move = (p: string) => (p.startsWith(`${from}/`) ? to + p.slice(from.length) : p);
+      const id = (f: string | null) => (ids && f === ids.from ? ids.to : f);
+      const codeBuffers: Record<string, CodeBuffer> = {};
+      for (const [p, b] of Object.entries(s.codeBuffers)) codeBuffers[move(p)] = { ...b, path: move(p), functionId: id(b.functionId) };
+      return { codeBuffers, codeTabs: s.codeTabs.map(move), codeActivePath: s.codeActivePath ? move(s.codeActivePath) : null, codeTestFunction: id(s.codeTestFunction) };
+    });
+    for (const [folder, watchId] of [...watchedFolders]) {
+      if (folder !== from && !folder.startsWith(`${from}/`)) continue;
+      watchedFolders.delete(folder);
+      if (watchId) void api().files.unwatch({ watchId }).catch(() => undefined);
+    }
+    for (const path of get().codeTabs) void watchFolder(path);
+    get().setStatus(`Renamed ${from}/ to ${to}/`);
+  };
 
   // Renaming a function whose code is in src/<OldId>/ offers to rename the folder too.
   store.subscribe((state, prev) => {
@@ -124,27 +149,52 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
     void (async () => {
       const choice = await get().ask({
         title: "Rename the code folder?",
-        message: `${op.to}'s code is in src/${op.from}/. Rename the folder to src/${op.to}/ and update CodeUri?`,
+        message: `${op.to}'s code is in src/${op.from}/. Rename the folder to src/${op.to}/ and update CodeUri? The folder is renamed now; save the project to keep the template in step.`,
         choices: ["Rename folder", "Keep folder"],
       });
       if (choice !== "Rename folder") return;
       try {
-        await api().code.renameFolder({ from: `src/${op.from}`, to: `src/${op.to}` });
+        await moveCodeFolder(`src/${op.from}`, `src/${op.to}`, op);
+        // Its own undo step: undoing it offers to move the folder back (below).
         get().runOperation({ op: "setProperty", id: op.to, path: ["CodeUri"], value: `src/${op.to}/` }, "code");
-        set((s) => {
-          const rename = (p: string) => p.replace(`src/${op.from}/`, `src/${op.to}/`);
-          const codeBuffers: Record<string, CodeBuffer> = {};
-          for (const [p, b] of Object.entries(s.codeBuffers)) codeBuffers[rename(p)] = { ...b, path: rename(p), functionId: b.functionId === op.from ? op.to : b.functionId };
-          return { codeBuffers, codeTabs: s.codeTabs.map(rename), codeActivePath: s.codeActivePath ? rename(s.codeActivePath) : null, codeTestFunction: s.codeTestFunction === op.from ? op.to : s.codeTestFunction };
-        });
-        // The old folder's watch reports paths under a name that no longer exists: watch the new one.
-        for (const [folder, watchId] of [...watchedFolders]) {
-          if (folder !== `src/${op.from}` && !folder.startsWith(`src/${op.from}/`)) continue;
-          watchedFolders.delete(folder);
-          if (watchId) void api().files.unwatch({ watchId }).catch(() => undefined);
-        }
-        for (const path of get().codeTabs) void watchFolder(path);
-        get().setStatus(`Renamed src/${op.from}/ to src/${op.to}/`);
+        folderRenames.set(`src/${op.to}`, `src/${op.from}`);
+      } catch (e) {
+        get().setStatus(FlowformError.from(e).message, "error");
+      }
+    })();
+  });
+
+  // Undoing (or redoing) that CodeUri step offers to move the folder with it, so the template and
+  // the disk do not disagree about where the code is.
+  store.subscribe((state, prev) => {
+    if (state.textVersion === prev.textVersion || (state.textOrigin !== "undo" && state.textOrigin !== "redo")) return;
+    const undoing = state.textOrigin === "undo";
+    const entry = undoing ? state.history.future[state.history.future.length - 1] : state.history.past[state.history.past.length - 1];
+    const op = entry?.operation;
+    if (op?.op === "renameResource") {
+      // Open files follow the function's ID back (or forward again).
+      const [from, to] = undoing ? [op.to, op.from] : [op.from, op.to];
+      set((s) => ({
+        codeBuffers: Object.fromEntries(Object.entries(s.codeBuffers).map(([p, b]) => [p, b.functionId === from ? { ...b, functionId: to } : b])),
+        codeTestFunction: s.codeTestFunction === from ? to : s.codeTestFunction,
+        codeCreateFor: s.codeCreateFor === from ? to : s.codeCreateFor,
+      }));
+      return;
+    }
+    if (op?.op !== "setProperty" || op.path.join(".") !== "CodeUri" || typeof op.value !== "string") return;
+    const renamedTo = op.value.replace(/\/+$/, "");
+    const renamedFrom = folderRenames.get(renamedTo);
+    if (!renamedFrom) return;
+    const [from, to] = undoing ? [renamedTo, renamedFrom] : [renamedFrom, renamedTo];
+    void (async () => {
+      const choice = await get().ask({
+        title: undoing ? "Move the code folder back?" : "Rename the code folder again?",
+        message: `CodeUri says ${to}/ again, but the code is in ${from}/. Rename the folder to ${to}/?`,
+        choices: ["Rename folder", "Keep folder"],
+      });
+      if (choice !== "Rename folder") return;
+      try {
+        await moveCodeFolder(from, to);
       } catch (e) {
         get().setStatus(FlowformError.from(e).message, "error");
       }
