@@ -110,8 +110,12 @@ function isPrefix(a: readonly (string | number)[], b: readonly (string | number)
 export function wiresOfDeclarations(ctx: CheckContext, declarations: readonly Declaration[]): string[] {
   const out: string[] = [];
   for (const d of declarations) {
+    // A write inside the declaration belongs to it (an EventBridge event's bus → rule wire too); a
+    // write that covers it, such as a whole NotificationConfiguration, only when it reaches this function.
     const owning = ctx.model.connections.filter(
-      (c) => c.kind === "trigger" && c.writes.some((w) => w.resource === d.declaredIn && w.path.length > 1 && (isPrefix(w.path, d.path) || isPrefix(d.path, w.path))),
+      (c) =>
+        c.kind === "trigger" &&
+        c.writes.some((w) => w.resource === d.declaredIn && w.path.length > 1 && (isPrefix(d.path, w.path) || (isPrefix(w.path, d.path) && (!d.function || c.to === d.function)))),
     );
     if (owning.length) out.push(...owning.map((c) => c.id));
     else if (d.function && d.source) out.push(...wiresBetween(ctx, d.source, d.function, "trigger"));

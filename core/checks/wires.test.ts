@@ -116,4 +116,33 @@ describe("wires named by check problems", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].connections).toBeUndefined();
   });
+
+  it("marks only the function's own notification when one bucket notifies two functions", () => {
+    const text = `Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      NotificationConfiguration:
+        LambdaConfigurations:
+          - Event: s3:ObjectCreated:*
+            Function: !GetAtt Resize.Arn
+          - Event: s3:ObjectRemoved:*
+            Function: !GetAtt Audit.Arn
+  Resize:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Role: arn:aws:iam::123456789012:role/r
+      Code: { ZipFile: "x" }
+  Audit:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Role: arn:aws:iam::123456789012:role/r
+      Code: { ZipFile: "x" }
+`;
+    expect(wiresFor(text, "async-without-failure-destination")).toEqual([["trigger Uploads->Resize"], ["trigger Uploads->Audit"]]);
+  });
 });
