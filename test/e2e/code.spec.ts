@@ -387,6 +387,16 @@ test("renaming a function offers to rename its code folder", async ({ host, open
   await expect(banner).toBeVisible();
   await banner.getByRole("button", { name: "Reload from disk" }).click();
   await expect(codeLines(page)).toContainText("edited elsewhere");
+
+  // Undo puts CodeUri back, and offers to put the folder back with it.
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  const back = page.getByRole("dialog", { name: "Move the code folder back?" });
+  await back.getByRole("button", { name: "Rename folder" }).click();
+  await expect(page.getByRole("tab", { name: "index.mjs (Greeter)" })).toHaveAttribute("title", "src/Hello/index.mjs");
+  expect(await fs.readFile(path.join(dir, "src/Hello/index.mjs"), "utf8")).toContain("edited elsewhere");
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Test Hello" })).toBeVisible();
 });
 
 test("creates a Python starter and runs it with python3", async ({ host, openApp }) => {
