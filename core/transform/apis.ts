@@ -15,7 +15,7 @@ import { applyResourcePolicy } from "./resource-policy";
 import { addUsagePlan } from "./usage-plans";
 import { conditionOf, contentHash, passThroughAttributes, pathItems, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const REST_NOT_SUPPORTED = ["GatewayResponses", "Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
+const REST_NOT_SUPPORTED = ["Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
 const HTTP_NOT_SUPPORTED = ["RouteSettings"];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -59,6 +59,36 @@ function addCors(body: JsonObject, cors: unknown): void {
       responses: { "200": { description: "Default response for CORS method", headers } },
     };
   }
+}
+
+const RESPONSE_PARAMETER_PREFIX: Record<string, string> = { Headers: "header", Paths: "path", QueryStrings: "querystring" };
+
+/**
+ * GatewayResponses → the body's x-amazon-apigateway-gateway-responses (API Gateway developer guide,
+ * "x-amazon-apigateway-gateway-responses"): each parameter becomes `gatewayresponse.<header|path|querystring>.<name>`,
+ * the status code a string. Returns what cannot be written, if anything.
+ */
+function gatewayResponses(responses: unknown): JsonObject | string {
+  if (!isPlainObject(responses)) return "GatewayResponses must be a mapping of response types";
+  const out: JsonObject = {};
+  for (const [type, config] of Object.entries(responses)) {
+    if (!isPlainObject(config)) return `GatewayResponses.${type} must be a mapping`;
+    const params: JsonObject = {};
+    const given = config.ResponseParameters ?? {};
+    if (!isPlainObject(given)) return `GatewayResponses.${type}.ResponseParameters must be a mapping`;
+    for (const [kind, values] of Object.entries(given)) {
+      const prefix = RESPONSE_PARAMETER_PREFIX[kind];
+      if (!prefix || !isPlainObject(values)) return `GatewayResponses.${type}.ResponseParameters.${kind}`;
+      for (const [name, value] of Object.entries(values)) params[`gatewayresponse.${prefix}.${name}`] = value;
+    }
+    const response: JsonObject = { responseParameters: params, responseTemplates: config.ResponseTemplates ?? {} };
+    if (config.StatusCode !== undefined) {
+      if (!/^\d{3}$/.test(String(config.StatusCode))) return `GatewayResponses.${type}.StatusCode`;
+      response.statusCode = String(config.StatusCode);
+    }
+    out[type] = response;
+  }
+  return out;
 }
 
 function isIntrinsic(v: JsonObject): boolean {
@@ -148,6 +178,11 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
     addRoutes(body, routes, false);
     // CORS first: the preflight methods it adds get the API's authorizer and API key too (SAM ApiAuth "AddDefaultAuthorizerToCorsPreflight").
     if (props.Cors !== undefined) addCors(body, props.Cors);
+    if (props.GatewayResponses !== undefined) {
+      const responses = gatewayResponses(props.GatewayResponses);
+      if (typeof responses === "string") ctx.unsupported.push(`${id}: ${responses}`);
+      else body["x-amazon-apigateway-gateway-responses"] = { ...(isPlainObject(body["x-amazon-apigateway-gateway-responses"]) ? body["x-amazon-apigateway-gateway-responses"] : {}), ...responses };
+    }
     if (props.Auth !== undefined || routes.some((r) => r.authorizer !== undefined || r.apiKeyRequired !== undefined)) applyRestAuth(ctx, id, props.Auth, body, routes);
     applyResourcePolicy(ctx, id, isPlainObject(props.Auth) ? props.Auth.ResourcePolicy : undefined, body, routes, props.StageName ?? "Prod");
     api.Body = body;

@@ -316,6 +316,28 @@ Resources:
   });
 });
 
+describe("gateway responses", () => {
+  it("writes GatewayResponses into the body with API Gateway's parameter names and a string status code", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      GatewayResponses:
+        UNAUTHORIZED:
+          StatusCode: 401
+          ResponseParameters:
+            Headers: { WWW-Authenticate: "'Bearer'" }
+            QueryStrings: { q: "'x'" }
+`);
+    expect(unsupported).toEqual([]);
+    expect((template.Resources as any).Api.Properties.Body["x-amazon-apigateway-gateway-responses"]).toEqual({
+      UNAUTHORIZED: { statusCode: "401", responseTemplates: {}, responseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'", "gatewayresponse.querystring.q": "'x'" } },
+    });
+  });
+});
+
 describe("WebSocket APIs", () => {
   it("writes an integration, route and permission per route key, the stage, and the $connect authorizer", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
