@@ -16,6 +16,7 @@ import { applyGlobals } from "./globals";
 import { transformLayer, transformSimpleTable, transformStateMachine } from "./others";
 import { toJson, toYaml } from "./serialize";
 import { transformWebSocketApi } from "./websocket";
+import { transformGraphQlApi } from "./graphql";
 
 export { toJson, toYaml } from "./serialize";
 export { expandPolicyTemplate, isPolicyTemplate } from "./policies";
@@ -32,6 +33,7 @@ const HANDLERS: Record<string, (ctx: TransformContext, id: string, res: JsonObje
   "AWS::Serverless::LayerVersion": transformLayer,
   "AWS::Serverless::StateMachine": transformStateMachine,
   "AWS::Serverless::WebSocketApi": transformWebSocketApi,
+  "AWS::Serverless::GraphQLApi": transformGraphQlApi,
 };
 
 const SAM_TRANSFORM = /^AWS::Serverless-\d{4}-\d{2}-\d{2}$/;

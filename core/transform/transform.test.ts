@@ -338,6 +338,40 @@ Resources:
   });
 });
 
+describe("GraphQL APIs", () => {
+  it("writes the AppSync API, schema, a table data source with its own least-privilege role, a function and a pipeline resolver", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Notes:
+    Type: AWS::Serverless::GraphQLApi
+    Properties:
+      SchemaInline: "type Query { note(id: ID!): String }"
+      Auth: { Type: API_KEY }
+      ApiKeys: { Default: { Description: dev } }
+      DataSources:
+        DynamoDb:
+          Table: { TableName: notes, TableArn: !GetAtt NotesTable.Arn }
+      Functions:
+        GetNote: { DataSource: Table, Runtime: { Name: APPSYNC_JS, Version: 1.0.0 }, InlineCode: "export const request = () => ({})" }
+      Resolvers:
+        Query:
+          note: { Pipeline: [GetNote] }
+  NotesTable: { Type: AWS::DynamoDB::Table }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    expect(r.Notes.Properties).toMatchObject({ Name: "Notes", AuthenticationType: "API_KEY", LogConfig: { FieldLogLevel: "ALL", CloudWatchLogsRoleArn: { "Fn::GetAtt": ["NotesCloudWatchRole", "Arn"] } } });
+    expect(r.NotesSchema.Properties.Definition).toBe("type Query { note(id: ID!): String }");
+    expect(r.NotesDefault).toEqual({ Type: "AWS::AppSync::ApiKey", Properties: { ApiId: { "Fn::GetAtt": ["Notes", "ApiId"] }, Description: "dev" } });
+    expect(r.NotesTableDynamoDBDataSource.Properties.ServiceRoleArn).toEqual({ "Fn::GetAtt": ["NotesTableDynamoDBDataSourceRole", "Arn"] });
+    const policy = r.NotesTableDynamoDBDataSourceToTableConnectorPolicy.Properties;
+    expect(policy.Roles).toEqual([{ Ref: "NotesTableDynamoDBDataSourceRole" }]);
+    expect(policy.PolicyDocument.Statement[0].Resource[0]).toEqual({ "Fn::GetAtt": ["NotesTable", "Arn"] });
+    expect(r.NotesGetNote.Properties).toMatchObject({ DataSourceName: { "Fn::GetAtt": ["NotesTableDynamoDBDataSource", "Name"] }, Runtime: { Name: "APPSYNC_JS", RuntimeVersion: "1.0.0" } });
+    expect(r.NotesQuerynote).toMatchObject({ DependsOn: ["NotesSchema"], Properties: { Kind: "PIPELINE", TypeName: "Query", FieldName: "note", PipelineConfig: { Functions: [{ "Fn::GetAtt": ["NotesGetNote", "FunctionId"] }] } } });
+  });
+});
+
 describe("WebSocket APIs", () => {
   it("writes an integration, route and permission per route key, the stage, and the $connect authorizer", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
