@@ -16,7 +16,7 @@ import { addUsagePlan } from "./usage-plans";
 import { conditionOf, contentHash, passThroughAttributes, pathItems, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
 const REST_NOT_SUPPORTED = ["Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
-const HTTP_NOT_SUPPORTED = ["RouteSettings"];
+const HTTP_NOT_SUPPORTED: string[] = [];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
@@ -251,6 +251,15 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
     StageName: stageName ?? "$default",
     ...pick(props, [["StageVariables", "StageVariables"], "AccessLogSettings", "DefaultRouteSettings"]),
   };
+  // The stage's RouteSettings are keyed by route ("GET /items", "$default"); an event's own settings refine its route's (SAM HttpApi event "RouteSettings").
+  const routeSettings: JsonObject = isPlainObject(props.RouteSettings) ? { ...props.RouteSettings } : {};
+  for (const route of routes) {
+    if (!isPlainObject(route.routeSettings)) continue;
+    const key = route.path === "$default" ? "$default" : `${route.method === "any" ? "ANY" : route.method.toUpperCase()} ${route.path}`;
+    routeSettings[key] = { ...(isPlainObject(routeSettings[key]) ? routeSettings[key] : {}), ...route.routeSettings };
+  }
+  if (Object.keys(routeSettings).length > 0) stage.RouteSettings = routeSettings;
+  else if (props.RouteSettings !== undefined) stage.RouteSettings = props.RouteSettings;
   stage.Tags = { "httpapi:createdBy": "SAM", ...(isPlainObject(props.Tags) ? props.Tags : {}) };
   ctx.resources[stageId] = { Type: "AWS::ApiGatewayV2::Stage", ...conditionOf(res), Properties: stage };
   ctx.refRewrites.set(`${id}.Stage`, stageId);

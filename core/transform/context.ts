@@ -24,6 +24,8 @@ export interface ApiRoute {
   scopes?: unknown;
   /** The event's own `Auth.ApiKeyRequired`, overriding the API's. */
   apiKeyRequired?: unknown;
+  /** An HttpApi event's RouteSettings, for the stage's entry of this route. */
+  routeSettings?: unknown;
   /** The event's own `Auth.ResourcePolicy`. */
   resourcePolicy?: unknown;
   /** The event's own `Auth.InvokeRole` when it has the key (null means none). */

@@ -24,8 +24,6 @@ const DYNAMODB_WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Del
 /** A pipeline resolver without code of its own: no request mapping, the last function's result as the field's value. */
 const PASS_THROUGH_CODE = "\nexport function request(ctx) {\n    return {};\n}\n\nexport function response(ctx) {\n    return ctx.prev.result;\n}\n";
 
-const NOT_SUPPORTED = ["SchemaUri"] as const;
-
 /** One authentication provider: Type plus its configuration block under AppSync's names. */
 function provider(auth: JsonObject): JsonObject {
   const out: JsonObject = { AuthenticationType: auth.Type };
@@ -41,7 +39,6 @@ export function transformGraphQlApi(ctx: TransformContext, id: string, res: Json
     ctx.unsupported.push(`${id}: ${what}`);
     ctx.resources[id] = res;
   };
-  for (const key of NOT_SUPPORTED) if (props[key] !== undefined) return fail(key);
   const auth = props.Auth;
   if (!isPlainObject(auth) || typeof auth.Type !== "string") return fail("Auth.Type is required");
   const attrs = conditionOf(res);
@@ -89,6 +86,7 @@ export function transformGraphQlApi(ctx: TransformContext, id: string, res: Json
 
   const schemaId = `${id}Schema`;
   if (props.SchemaInline !== undefined) ctx.resources[schemaId] = { Type: "AWS::AppSync::GraphQLSchema", ...attrs, Properties: { ApiId: apiId, Definition: props.SchemaInline } };
+  else if (props.SchemaUri !== undefined) ctx.resources[schemaId] = { Type: "AWS::AppSync::GraphQLSchema", ...attrs, Properties: { ApiId: apiId, DefinitionS3Location: props.SchemaUri } };
 
   for (const [name, key] of Object.entries(isPlainObject(props.ApiKeys) ? props.ApiKeys : {})) {
     const k = (isPlainObject(key) ? key : {}) as JsonObject;

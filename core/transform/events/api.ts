@@ -86,7 +86,7 @@ export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: s
   const path = isDefault ? "$default" : written.startsWith("/") ? written : `/${written}`;
   const method = isDefault ? "any" : String(props.Method ?? "any").toLowerCase();
   const routes = ctx.httpRoutes.get(api) ?? [];
-  routes.push({ target: target.id, event: name, path, method, integration: "lambda", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes });
+  routes.push({ target: target.id, event: name, path, method, integration: "lambda", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, routeSettings: props.RouteSettings });
   ctx.httpRoutes.set(api, routes);
   const routeArn = isDefault ? "*" : path === "$default" || path === "/$default" ? "$default" : `${method === "any" ? "*" : method.toUpperCase()}${arnPath(path).replace(/\*\+?/g, "*")}`;
   addPermission(ctx, target, `${target.id}${name}Permission`, "apigateway.amazonaws.com", {
