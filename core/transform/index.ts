@@ -13,7 +13,7 @@ import { transformConnectors } from "./connectors";
 import { createContext, type JsonObject, type TransformContext } from "./context";
 import { transformFunction } from "./function";
 import { applyGlobals } from "./globals";
-import { transformLayer, transformSimpleTable, transformStateMachine } from "./others";
+import { transformApplication, transformLayer, transformSimpleTable, transformStateMachine } from "./others";
 import { toJson, toYaml } from "./serialize";
 import { transformWebSocketApi } from "./websocket";
 import { transformGraphQlApi } from "./graphql";
@@ -34,6 +34,7 @@ const HANDLERS: Record<string, (ctx: TransformContext, id: string, res: JsonObje
   "AWS::Serverless::StateMachine": transformStateMachine,
   "AWS::Serverless::WebSocketApi": transformWebSocketApi,
   "AWS::Serverless::GraphQLApi": transformGraphQlApi,
+  "AWS::Serverless::Application": transformApplication,
 };
 
 const SAM_TRANSFORM = /^AWS::Serverless-\d{4}-\d{2}-\d{2}$/;

@@ -88,3 +88,27 @@ export function transformStateMachine(ctx: TransformContext, id: string, res: Js
     handler(ctx, target, name, (isPlainObject(event.Properties) ? event.Properties : {}) as JsonObject);
   }
 }
+
+/**
+ * Application → AWS::CloudFormation::Stack. A `Location` that is a template URL is used as is; one
+ * that names a Serverless Application Repository application needs a signed template URL that only
+ * the repository hands out at deploy time (SAM developer guide, AWS::Serverless::Application), so it
+ * is reported and left to the SAM transform.
+ */
+export function transformApplication(ctx: TransformContext, id: string, res: JsonObject): void {
+  const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
+  if (typeof props.Location !== "string" && !(isPlainObject(props.Location) && Object.keys(props.Location).length === 1 && Object.keys(props.Location)[0].startsWith("Fn::"))) {
+    ctx.unsupported.push(`${id}: Location in the Serverless Application Repository (its template URL is signed by the repository at deploy time)`);
+    ctx.resources[id] = res;
+    return;
+  }
+  ctx.resources[id] = {
+    Type: "AWS::CloudFormation::Stack",
+    ...passThroughAttributes(res),
+    Properties: {
+      TemplateURL: props.Location,
+      ...pick(props, ["Parameters", "NotificationARNs", "TimeoutInMinutes"]),
+      Tags: tagList({ Key: "lambda:createdBy", Value: "SAM" }, props.Tags),
+    },
+  };
+}

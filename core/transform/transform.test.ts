@@ -124,13 +124,18 @@ Resources:
   it("lists what it cannot transform instead of guessing, and keeps those resources", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:
-  App: { Type: AWS::Serverless::Application, Properties: { Location: x.yaml } }
+  App: { Type: AWS::Serverless::Application, Properties: { Location: { ApplicationId: "arn:aws:serverlessrepo:us-east-1:123456789012:applications/x", SemanticVersion: 1.0.0 } } }
+  Nested: { Type: AWS::Serverless::Application, Properties: { Location: "https://bucket.s3.amazonaws.com/nested.yaml" } }
   F:
     Type: AWS::Serverless::Function
     Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, CapacityProviderConfig: { Arn: arn } }
 `);
-    expect(unsupported).toEqual(["App: AWS::Serverless::Application is not transformed locally (kept as written; it needs the SAM transform)", "F: CapacityProviderConfig"]);
+    expect(unsupported).toEqual(["App: Location in the Serverless Application Repository (its template URL is signed by the repository at deploy time)", "F: CapacityProviderConfig"]);
     expect((template.Resources as any).App.Type).toBe("AWS::Serverless::Application");
+    expect((template.Resources as any).Nested).toEqual({
+      Type: "AWS::CloudFormation::Stack",
+      Properties: { TemplateURL: "https://bucket.s3.amazonaws.com/nested.yaml", Tags: [{ Key: "lambda:createdBy", Value: "SAM" }] },
+    });
   });
 
   it("leaves a plain CloudFormation template as it is", () => {
