@@ -15,7 +15,8 @@ import { applyResourcePolicy } from "./resource-policy";
 import { addUsagePlan } from "./usage-plans";
 import { conditionOf, contentHash, passThroughAttributes, pathItems, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
-const REST_NOT_SUPPORTED = ["Models", "CanarySetting", "MergeDefinitions", "AlwaysDeploy"];
+// MergeDefinitions needs nothing of its own: event routes are always merged into the DefinitionBody here.
+const REST_NOT_SUPPORTED = ["Models", "CanarySetting", "AlwaysDeploy"];
 const HTTP_NOT_SUPPORTED: string[] = [];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -164,7 +165,7 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   const api: JsonObject = pick(props, ["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "ApiKeySourceType", "DisableExecuteApiEndpoint", "FailOnWarnings", "Mode", "Policy"]);
   if (props.DefinitionUri !== undefined && props.DefinitionBody === undefined) {
     api.BodyS3Location = s3Location(props.DefinitionUri, { bucket: "Bucket", key: "Key", version: "Version" }) ?? props.DefinitionUri;
-    if (routes.length > 0) ctx.unsupported.push(`${id}: events added to a DefinitionUri document`);
+    // Like SAM, routes are not added to a document in S3 (it cannot be read here): the document must already define them; their permissions are written.
     if (isPlainObject(props.Auth) && Object.keys(props.Auth).length > 0) ctx.unsupported.push(`${id}: Auth on a DefinitionUri document`);
   } else {
     const body: JsonObject = isPlainObject(props.DefinitionBody)
@@ -226,7 +227,7 @@ function httpApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
   const api: JsonObject = pick(props, ["Description", "DisableExecuteApiEndpoint", "FailOnWarnings", "Name"]);
   if (props.DefinitionUri !== undefined && props.DefinitionBody === undefined) {
     api.BodyS3Location = s3Location(props.DefinitionUri, { bucket: "Bucket", key: "Key", version: "Version" }) ?? props.DefinitionUri;
-    if (routes.length > 0) ctx.unsupported.push(`${id}: events added to a DefinitionUri document`);
+    // Like SAM, routes are not added to a document in S3 (it cannot be read here): the document must already define them; their permissions are written.
   } else {
     const body: JsonObject = isPlainObject(props.DefinitionBody)
       ? structuredClone(props.DefinitionBody)
