@@ -181,21 +181,23 @@ function TestPane({ functionId }: { functionId: string }) {
   const runTest = useStore((s) => s.runTest);
   const stopTest = useStore((s) => s.stopTest);
   const run = useStore((s) => s.testRuns[functionId]);
-  const [text, setText] = useState(() => JSON.stringify(eventFor(functionId), null, 2));
+  // The event text of each function as typed (valid or not): switching functions keeps it, and the
+  // editor never shows one function's event under another's name. Untouched, it is the saved event
+  // or the sample of the function's first trigger (which follows the wiring).
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const text = typed[functionId] ?? JSON.stringify(eventFor(functionId), null, 2);
+  const setText = (value: string) => setTyped((all) => ({ ...all, [functionId]: value }));
   const [parseError, setParseError] = useState<string | null>(null);
   const textRef = useRef(text);
   textRef.current = text;
-  useEffect(() => {
-    setText(JSON.stringify(eventFor(functionId), null, 2));
-    setParseError(null);
-  }, [functionId, eventFor]);
+  useEffect(() => setParseError(null), [functionId]);
   useEffect(() => {
     // The saved event changed from outside (undo, flowform.json reloaded): show it, unless it is
     // what the editor already says (saving on blur must not reformat what the person typed).
     if (savedEvent === undefined || sameJson(textRef.current, savedEvent)) return;
-    setText(JSON.stringify(savedEvent, null, 2));
+    setTyped((all) => ({ ...all, [functionId]: JSON.stringify(savedEvent, null, 2) }));
     setParseError(null);
-  }, [savedEvent]);
+  }, [savedEvent]); // only when the saved event itself changes
   const triggers = model ? functionWiring(model, functionId).triggers : [];
 
   const parsed = (): unknown | undefined => {

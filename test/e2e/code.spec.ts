@@ -140,6 +140,8 @@ test("opens a function's code from the inspector's Edit code button", async ({ h
   await expect(inspector.getByRole("button", { name: "Edit code" })).toHaveCount(0);
 
   await page.getByRole("group", { name: "Function Hello", exact: true }).click();
+  await expect(inspector.getByRole("button", { name: "Edit code" })).toBeVisible();
+  await inspector.screenshot({ path: "test-results/code-inspector-edit-code.png" });
   await inspector.getByRole("button", { name: "Edit code" }).click();
   await expect(page.getByRole("tab", { name: /^Code/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tab", { name: "index.mjs (Hello)" })).toBeVisible();
@@ -189,6 +191,38 @@ test("edits the test event as JSON, lists what is wrong, and saves and runs it o
   await expect
     .poll(async () => JSON.parse(await fs.readFile(path.join(dir, "flowform.json"), "utf8").catch(() => "{}")).testEvents?.Hello)
     .toEqual({ path: "/saved" });
+});
+
+test("keeps each function's test event when switching between their tabs", async ({ host, openApp }) => {
+  const template = `${TEMPLATE}  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      CodeUri: src/Worker/
+      Events:
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+  Jobs:
+    Type: AWS::SQS::Queue
+`;
+  const dir = await host.makeProject({ "template.yaml": template, "src/Hello/index.mjs": HANDLER, "src/Worker/index.mjs": "export const handler = async (event) => event.Records.length;\n" });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Hello");
+  const hello = page.getByRole("region", { name: "Test Hello" });
+  await expect(eventLines(hello)).toContainText('"httpMethod": "GET"');
+  await replaceEvent(page, hello, '{ "path": "/half typed", ');
+
+  await page.getByRole("group", { name: "Function Worker", exact: true }).dblclick();
+  const worker = page.getByRole("region", { name: "Test Worker" });
+  await expect(eventLines(worker)).toContainText('"messageId": "');
+  await expect(eventLines(worker)).not.toContainText("half typed");
+
+  await page.getByRole("tab", { name: "index.mjs (Hello)" }).click();
+  await expect(eventLines(hello)).toContainText('{ "path": "/half typed",');
+  await expect(hello.getByRole("list", { name: "Test event problems" })).toBeVisible();
 });
 
 test("creates starter code shaped by the wiring and runs it", async ({ host, openApp }) => {
