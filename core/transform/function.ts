@@ -38,7 +38,7 @@ const PASS_THROUGH = [
 ] as const;
 
 /** SAM features this local transform does not produce; the function is reported, not guessed. */
-const NOT_SUPPORTED = ["CapacityProviderConfig", "AutoPublishAliasAllProperties", "PublishToLatestPublished", "FunctionScalingConfig"];
+const NOT_SUPPORTED = ["CapacityProviderConfig", "PublishToLatestPublished", "FunctionScalingConfig"];
 
 function code(props: JsonObject): JsonObject | undefined {
   if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
@@ -163,7 +163,10 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
     if (typeof aliasName !== "string") {
       ctx.unsupported.push(`${id}: AutoPublishAlias given by an intrinsic function`);
     } else {
-      const versionId = `${id}Version${contentHash({ code: lambda.Code, sha: props.AutoPublishCodeSha256 })}`;
+      // AutoPublishAliasAllProperties: any change to the function publishes a new version, not only a code change
+      // (SAM developer guide, AWS::Serverless::Function "AutoPublishAliasAllProperties").
+      const versioned = props.AutoPublishAliasAllProperties === true ? { all: lambda, sha: props.AutoPublishCodeSha256 } : { code: lambda.Code, sha: props.AutoPublishCodeSha256 };
+      const versionId = `${id}Version${contentHash(versioned)}`;
       // SAM spells "_" as "U" and "-" as "D" in the alias's logical ID.
       aliasId = `${id}Alias${aliasName.replace(/_/g, "U").replace(/-/g, "D")}`;
       ctx.resources[versionId] = { Type: "AWS::Lambda::Version", DeletionPolicy: "Retain", ...conditionOf(res), Properties: { FunctionName: ref(id), ...pick(props, [["VersionDescription", "Description"]]) } };

@@ -108,6 +108,21 @@ Outputs:
     expect((template.Outputs as any).Alias.Value).toEqual({ Ref: "FAliaslive" });
   });
 
+  it("publishes a new version for any property change only with AutoPublishAliasAllProperties", () => {
+    const version = (memory: number, all: boolean) => {
+      const r = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, MemorySize: ${memory}, AutoPublishAlias: live, AutoPublishAliasAllProperties: ${all} }
+`);
+      expect(r.unsupported).toEqual([]);
+      return Object.keys(r.template.Resources as object).find((k) => k.startsWith("FVersion"));
+    };
+    expect(version(128, false)).toBe(version(256, false));
+    expect(version(128, true)).not.toBe(version(256, true));
+  });
+
   it("adds an S3 notification to the bucket and makes it wait for the permission", () => {
     const { template } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:
