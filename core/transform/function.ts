@@ -209,7 +209,7 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
     if (!isCatchAll(propsOf(e)) && catchAllApis.has(apiOf(propsOf(e)))) delete ctx.resources[`${id}${name}Permission`];
   }
 
-  if (isPlainObject(props.DeploymentPreference)) deploymentPreference(ctx, id, props.DeploymentPreference, aliasId);
+  if (isPlainObject(props.DeploymentPreference)) deploymentPreference(ctx, id, props.DeploymentPreference, aliasId, res.Condition);
   else if (props.DeploymentPreference !== undefined) ctx.unsupported.push(`${id}: DeploymentPreference given by an intrinsic function`);
   if (isPlainObject(props.FunctionUrlConfig)) functionUrl(ctx, id, res, props.FunctionUrlConfig, aliasId);
 

@@ -123,6 +123,35 @@ Resources:
     expect(version(128, true)).not.toBe(version(256, true));
   });
 
+  it("passes a function's condition to its CodeDeploy resources with PassthroughCondition, and writes trigger configurations", () => {
+    const r = transform(`Transform: AWS::Serverless-2016-10-31
+Conditions:
+  On: { Fn::Equals: [a, a] }
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Condition: On
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      AutoPublishAlias: live
+      DeploymentPreference:
+        Type: !If [On, Canary10Percent5Minutes, AllAtOnce]
+        PassthroughCondition: true
+        TriggerConfigurations: [{ TriggerEvents: [DeploymentFailure], TriggerName: t, TriggerTargetArn: arn:aws:sns:us-east-1:123456789012:t }]
+`);
+    expect(r.unsupported).toEqual([]);
+    const res = r.template.Resources as Record<string, any>;
+    expect(res.FDeploymentGroup.Condition).toBe("On");
+    expect(res.ServerlessDeploymentApplication.Condition).toBe("On");
+    expect(res.CodeDeployServiceRole.Condition).toBe("On");
+    expect(res.FDeploymentGroup.Properties.TriggerConfigurations[0].TriggerName).toBe("t");
+    expect(res.FDeploymentGroup.Properties.DeploymentConfigName).toEqual({
+      "Fn::If": ["On", { "Fn::Sub": ["CodeDeployDefault.Lambda${ConfigName}", { ConfigName: "Canary10Percent5Minutes" }] }, { "Fn::Sub": ["CodeDeployDefault.Lambda${ConfigName}", { ConfigName: "AllAtOnce" }] }],
+    });
+  });
+
   it("adds an S3 notification to the bucket and makes it wait for the permission", () => {
     const { template } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:
