@@ -2,7 +2,7 @@
  * The canvas: React Flow showing the last model that parsed. Gestures become core operations
  * (see actions.ts); the nodes and edges live in the canvas slice, selection in its own slice.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -52,6 +52,13 @@ function isWireAllowed(c: { source: string | null; target: string | null }): boo
   return ok;
 }
 
+/** Kept outside the component: a new object on each render would make the memoized minimap re-render with it. */
+const MINIMAP_STYLE = { width: 160, height: 110 };
+const PRO_OPTIONS = { hideAttribution: true };
+/** A new array on each render made React Flow remove and re-add its key listeners on every drag step. */
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+const rememberViewport = (_event: unknown, viewport: { x: number; y: number; zoom: number }) => useStore.getState().rememberViewport(viewport);
+
 /** Below this zoom a node's logical ID is too small to read. */
 const MIN_READABLE_ZOOM = 0.5;
 
@@ -80,7 +87,6 @@ function CanvasFlow() {
   const theme = useStore((s) => s.theme);
   const layout = useStore((s) => s.layout);
   const [dragging, setDragging] = useState(false);
-  const textBroken = useStore((s) => s.model === null && s.lastGoodModel !== null);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const pointer = useRef<{ x: number; y: number } | null>(null);
@@ -94,6 +100,10 @@ function CanvasFlow() {
       },
       setViewport(viewport) {
         void flow.setViewport(viewport);
+      },
+      fitNodes(ids) {
+        if (ids.length === 0) return;
+        void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.15, maxZoom: 1.1, duration: 0 });
       },
       fitView() {
         // With no nodes React Flow would keep the request and fit the first node added later.
@@ -170,6 +180,13 @@ function CanvasFlow() {
       if (id) s.select([id]);
       if (!s.panels.inspector) s.togglePanel("inspector");
       s.requestInspect();
+    } else if (event.shiftKey && !mod && event.code === "Digit1") {
+      // Shift+1 / Shift+2: fit the whole diagram / zoom to the selection (the keys design tools use).
+      event.preventDefault();
+      s.canvasView?.fitView();
+    } else if (event.shiftKey && !mod && event.code === "Digit2") {
+      event.preventDefault();
+      s.canvasView?.fitNodes(s.selectedIds);
     } else if (event.key === "Escape") {
       s.dismissToast();
       s.clearSelection();
@@ -228,42 +245,26 @@ function CanvasFlow() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onMoveEnd={(_event, viewport) => useStore.getState().rememberViewport(viewport)}
+        // Every prop React Flow tracks must keep its identity between renders: a new function here
+        // (the canvas re-renders on each drag step) made React Flow write it into its own store on
+        // every step, re-running every node's and edge's store selector (StoreUpdater in @xyflow/react).
+        onMoveEnd={rememberViewport}
         isValidConnection={isWireAllowed}
         onConnectEnd={onConnectEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         colorMode={theme}
         minZoom={0.05}
         maxZoom={2}
         onlyRenderVisibleElements={nodes.length > 300}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         aria-label="Diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" aria-label="Zoom controls" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 160, height: 110 }} />
-        <Panel position="top-right" className="ff-canvas-tools">
-          <button
-            type="button"
-            onClick={() => void useStore.getState().tidyLayout(true)}
-            disabled={layout.running || nodes.length === 0}
-            title="Lay out the diagram left to right: event sources, then functions, then the services they use"
-          >
-            {layout.running ? "Laying out…" : "Tidy layout"}
-          </button>
-        </Panel>
-        {layout.engine === "grid" && layout.reason && (
-          <Panel position="top-left" className="ff-canvas-note" role="status">
-            Quick layout used: {layout.reason}.
-          </Panel>
-        )}
-        {textBroken && (
-          <Panel position="top-center" className="ff-canvas-note ff-canvas-note--warning" role="status">
-            The template has an error; the diagram shows its last valid state.
-          </Panel>
-        )}
+        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+        <CanvasPanels />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvas dragging={dragging} />}
       <CanvasToastView />
@@ -271,6 +272,37 @@ function CanvasFlow() {
     </div>
   );
 }
+
+/** The tools and notes over the canvas; memoized so a drag step (which re-renders the canvas) skips them. */
+const CanvasPanels = memo(function CanvasPanels() {
+  const layout = useStore((s) => s.layout);
+  const empty = useStore((s) => s.nodes.length === 0);
+  const textBroken = useStore((s) => s.model === null && s.lastGoodModel !== null);
+  return (
+    <>
+      <Panel position="top-right" className="ff-canvas-tools">
+        <button
+          type="button"
+          onClick={() => void useStore.getState().tidyLayout(true)}
+          disabled={layout.running || empty}
+          title="Lay out the diagram left to right: event sources, then functions, then the services they use"
+        >
+          {layout.running ? "Laying out…" : "Tidy layout"}
+        </button>
+      </Panel>
+      {layout.engine === "grid" && layout.reason && (
+        <Panel position="top-left" className="ff-canvas-note" role="status">
+          Quick layout used: {layout.reason}.
+        </Panel>
+      )}
+      {textBroken && (
+        <Panel position="top-center" className="ff-canvas-note ff-canvas-note--warning" role="status">
+          The template has an error; the diagram shows its last valid state.
+        </Panel>
+      )}
+    </>
+  );
+});
 
 function EmptyCanvas({ dragging }: { dragging: boolean }) {
   const hasProject = useStore((s) => s.project !== null);

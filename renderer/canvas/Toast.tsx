@@ -2,13 +2,14 @@
  * The refusal / note bubble, shown where the person is looking (at the cursor where a wire was
  * dropped), announced to screen readers, dismissed by Escape, a click elsewhere, or after a while.
  */
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
 import { useStore } from "../store";
 
 /** Long enough to read two sentences. */
 const TOAST_MS = 9000;
 
-export function CanvasToastView() {
+/** Memoized: it sits inside the canvas, which re-renders on every drag step. */
+export const CanvasToastView = memo(function CanvasToastView() {
   const toast = useStore((s) => s.toast);
   useEffect(() => {
     if (!toast) return;
@@ -29,4 +30,4 @@ export function CanvasToastView() {
       </button>
     </div>
   );
-}
+});

@@ -2,8 +2,9 @@
  * A wire, styled by what it does: trigger solid, access dashed, destination dotted, reference a
  * thin grey line. The label says the detail in the template's words (`GET /orders`, `read-write`).
  */
-import { memo, useEffect, useRef, useState } from "react";
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { memo, useEffect, useRef, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import { BaseEdge, getBezierPath, useStore as useFlowStore, type EdgeProps, type ReactFlowState } from "@xyflow/react";
 import type { WireEdge as WireEdgeType } from "./diagram";
 import { useStore } from "../store";
 import { WireProblemBadge } from "../problems/WireProblemBadge";
@@ -14,6 +15,29 @@ export const wireDash: Record<string, string | undefined> = {
   destination: "2 4",
   reference: undefined,
 };
+
+/**
+ * The HTML layer React Flow keeps for edge labels, found once per canvas. React Flow's own
+ * `EdgeLabelRenderer` looks it up with `querySelector` in a store selector, which runs for every
+ * label on every change of React Flow's store — several times per drag step — and was the largest
+ * single JavaScript cost of dragging a node among 200 (bench/canvas.bench.ts, Chromium profile).
+ */
+const labelLayers = new WeakMap<HTMLElement, HTMLElement>();
+function selectLabelLayer(state: ReactFlowState): HTMLElement | null {
+  const root = state.domNode;
+  if (!root) return null;
+  let layer = labelLayers.get(root);
+  if (!layer) {
+    layer = root.querySelector<HTMLElement>(".react-flow__edgelabel-renderer") ?? undefined;
+    if (layer) labelLayers.set(root, layer);
+  }
+  return layer ?? null;
+}
+
+function WireLabelLayer({ children }: { children: ReactNode }) {
+  const layer = useFlowStore(selectLabelLayer);
+  return layer ? createPortal(children, layer) : null;
+}
 
 /** Vertical distance between wires that join the same two resources. */
 const LANE_GAP = 30;
@@ -68,7 +92,7 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
       <WireProblemBadge id={id} x={labelX} y={labelY} label={showLabel ? data?.label : undefined} />
       {/* Reference wires ("Ref", "GetAtt Arn") are many and say little: their label shows when selected or hovered. */}
       {showLabel ? (
-        <EdgeLabelRenderer>
+        <WireLabelLayer>
           <div
             className={`ff-wire-label ff-wire-label--${kind}${selected ? " ff-wire-label--selected" : ""} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -80,7 +104,7 @@ export const WireEdgeView = memo(function WireEdgeView(props: EdgeProps<WireEdge
           >
             {data?.label}
           </div>
-        </EdgeLabelRenderer>
+        </WireLabelLayer>
       ) : null}
     </g>
   );

@@ -63,10 +63,21 @@ export interface NodeFacts {
   implicitReason?: string;
 }
 
+/** One key per resource object, so a node's selector (run on every store change, including each drag step) does not serialise anything. */
+const factKeys = new WeakMap<Resource, string>();
+function factsKey(r: Resource): string {
+  let key = factKeys.get(r);
+  if (key === undefined) {
+    key = JSON.stringify([r.kind, r.type, r.implicit?.reason ?? null]);
+    factKeys.set(r, key);
+  }
+  return key;
+}
+
 export function useNodeFacts(id: string): NodeFacts | undefined {
   const key = useStore((s) => {
     const r = s.lastGoodModel ? resourceIndex(s.lastGoodModel).get(id) : undefined;
-    return r ? JSON.stringify([r.kind, r.type, r.implicit?.reason ?? null]) : null;
+    return r ? factsKey(r) : null;
   });
   return useMemo(() => {
     if (key === null) return undefined;

@@ -2,7 +2,7 @@
  * Export: the template (SAM or CloudFormation, YAML or JSON) or the diagram (SVG, PNG), saved as
  * a file. Opened by the toolbar's Export… button and the menu's File › Export.
  */
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { registerCommand } from "../app/commands";
 import { useStore } from "../store";
 import { download, EXPORT_CHOICES, exportDiagramSvg, exportTemplateText, svgToPng, type ExportFormat } from "./formats";
@@ -38,7 +38,8 @@ export async function runExport(format: ExportFormat): Promise<{ fileName: strin
   return { fileName, unsupported };
 }
 
-export function ExportDialog() {
+/** Memoized: it sits inside the canvas, which re-renders on every drag step. */
+export const ExportDialog = memo(function ExportDialog() {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>("sam-yaml");
   const [error, setError] = useState<string | null>(null);
@@ -111,4 +112,4 @@ export function ExportDialog() {
       </div>
     </div>
   );
-}
+});

@@ -16,6 +16,8 @@ export interface CanvasView {
   /** Centre of the visible canvas, in flow coordinates. */
   centre(): { x: number; y: number };
   fitView(): void;
+  /** Frame these resources (Shift+2, "zoom to selection"). */
+  fitNodes(ids: readonly string[]): void;
   setViewport(viewport: { x: number; y: number; zoom: number }): void;
 }
 
@@ -133,9 +135,13 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get, store) =>
         if (c.type === "position" && c.position && c.dragging === false) c.position = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
       }
       // Where each moving node started, so the whole drag is one undo step.
-      const current = new Map(get().nodes.map((n) => [n.id, n.position]));
+      // (Looked up only at a drag's first step: building an index of every node on each step cost O(n) per frame.)
+      let current: Map<string, { x: number; y: number }> | null = null;
       for (const c of relevant) {
-        if (c.type === "position" && !dragOrigin.has(c.id) && current.has(c.id)) dragOrigin.set(c.id, current.get(c.id)!);
+        if (c.type !== "position" || dragOrigin.has(c.id)) continue;
+        current ??= new Map(get().nodes.map((n) => [n.id, n.position]));
+        const start = current.get(c.id);
+        if (start) dragOrigin.set(c.id, start);
       }
       const nodes = applyNodeChanges(relevant, get().nodes);
       const patch: Partial<CanvasSlice> & { selectedIds?: string[]; selectedWire?: string | null } = { nodes };

@@ -156,6 +156,29 @@ describe("positions", () => {
     expect(s().nodes).toHaveLength(0);
   });
 
+  it("undoes a group drag to where each node started, as one step", () => {
+    s().placeResource("A", { x: 0, y: 0 });
+    s().runOperation({ op: "addResource", kind: "bucket", id: "A" });
+    s().placeResource("B", { x: 400, y: 200 });
+    s().runOperation({ op: "addResource", kind: "queue", id: "B" });
+    const steps = [[10, true], [40, true], [90, false]] as const;
+    for (const [dx, dragging] of steps) {
+      s().onNodesChange([
+        { type: "position", id: "A", position: { x: dx, y: dx }, dragging },
+        { type: "position", id: "B", position: { x: 400 + dx, y: 200 + dx }, dragging },
+      ]);
+    }
+    expect(s().history.past.at(-1)?.label).toBe("Move 2 resources");
+    expect(s().settings.layout.nodes).toMatchObject({ A: { x: 90, y: 90 }, B: { x: 490, y: 290 } });
+    s().undo();
+    expect(s().nodes.map((n) => [n.id, n.position])).toEqual([["A", { x: 0, y: 0 }], ["B", { x: 400, y: 200 }]]);
+    // The next drag starts from where the nodes are now, not from the last drag's start.
+    s().onNodesChange([{ type: "position", id: "A", position: { x: 5, y: 5 }, dragging: true }]);
+    s().onNodesChange([{ type: "position", id: "A", position: { x: 7, y: 7 }, dragging: false }]);
+    s().undo();
+    expect(s().nodes[0].position).toEqual({ x: 0, y: 0 });
+  });
+
   it("places a new resource where it was dropped", () => {
     s().placeResource("Drop", { x: 123, y: 456 });
     s().runOperation({ op: "addResource", kind: "function", id: "Drop" });
