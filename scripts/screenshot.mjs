@@ -57,11 +57,29 @@ try {
     // Let the diagram finish its automatic layout (nodes appear once ELK has placed them).
     await page.locator(".react-flow__node").first().waitFor({ state: "visible", timeout: 15_000 }).catch(() => {});
     await page.waitForLoadState("networkidle");
-    // The automatic layout finishes in a worker after the first paint; then frame the whole diagram
-    // and select the queue consumer so the inspector shows a real resource.
-    await page.waitForTimeout(2000);
-    await page.getByRole("button", { name: /fit view/i }).click().catch(() => {});
-    await page.locator(".react-flow__node", { hasText: "SqsHandlerFunction" }).first().click().catch(() => {});
+    // The automatic layout finishes in a worker after the first paint.
+    await page.locator(".react-flow__pane").waitFor({ state: "visible" });
+    await page.locator(".ff-canvas[data-layout='done']").waitFor({ state: "attached", timeout: 15_000 }).catch(() => {});
+    await page.waitForTimeout(1500);
+    // The whole diagram fitted into the window would be drawn at about 0.4× (six columns of
+    // resources: roles, log groups and secrets take columns of their own), too small to read in a
+    // README. So the palette is hidden (View › Palette) and the view is zoomed to the heart of the
+    // pattern — queue → consumer function → its role → table and dead-letter queue — with
+    // Shift+2 (zoom to selection), as a person would; the API and its authorizer sit to the left.
+    await page.getByRole("button", { name: "Palette", exact: true }).click();
+    await page.waitForTimeout(300);
+    const node = (id) => page.locator(`.react-flow__node[data-id="${id}"]`);
+    const frame = ["BufferingQueue", "SqsHandlerFunction", "EventTable", "DeadLetterQueue"];
+    await node(frame[0]).click();
+    for (const id of frame.slice(1)) await node(id).click({ modifiers: ["Shift"] });
+    await node(frame[0]).focus();
+    await page.keyboard.press("Shift+Digit2");
+    await page.waitForTimeout(300);
+    // Then select the queue's consumer alone (Escape clears the group) so the inspector and the
+    // template view show it.
+    await page.keyboard.press("Escape");
+    await node("SqsHandlerFunction").click();
+    await page.mouse.move(5, 5);
     await page.waitForTimeout(800);
     const file = scheme === "light" ? out : out.replace(/\.png$/, "-dark.png");
     fs.mkdirSync(path.dirname(file), { recursive: true });
