@@ -386,3 +386,47 @@ Resources:
     expect(found.map((p) => p.message.split(":")[0]).sort()).toEqual(["Subnet.Properties.CidrBlock", "Subnet.Properties.VpcId"]);
   });
 });
+
+describe("EBS, AWS Backup and Route 53 facts", () => {
+  it("reports EBS volume types and Iops EC2 refuses, short cold-storage retention and TXT strings over 255 characters", () => {
+    const long = "x".repeat(256);
+    const found = codes(`Resources:
+  Instance:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      BlockDeviceMappings:
+        - { DeviceName: /dev/sdb, Ebs: { VolumeType: magnetic, VolumeSize: 10 } }
+        - { DeviceName: /dev/sdc, Ebs: { VolumeType: gp2, Iops: 300, VolumeSize: 10 } }
+  Plan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: p
+        BackupPlanRule: [{ RuleName: r, TargetBackupVault: v, Lifecycle: { MoveToColdStorageAfterDays: 10, DeleteAfterDays: 50 } }]
+  Txt:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneName: example.com., Name: t.example.com., Type: TXT, TTL: "300", ResourceRecords: ['"${long}"'] }
+`);
+    expect(found.filter((c) => c === "cfn/ebs-volume")).toHaveLength(2);
+    expect(found).toEqual(expect.arrayContaining(["cfn/backup-lifecycle", "cfn/route53-txt"]));
+  });
+
+  it("accepts provisioned Iops on io2 and gp3, a 90-day cold-storage margin and TXT values split into 255-character strings", () => {
+    const part = "y".repeat(255);
+    expect(
+      codes(`Resources:
+  Volume: { Type: AWS::EC2::Volume, Properties: { AvailabilityZone: us-east-1a, Size: 100, VolumeType: io2, Iops: 1000 } }
+  Plan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: p
+        BackupPlanRule: [{ RuleName: r, TargetBackupVault: v, Lifecycle: { MoveToColdStorageAfterDays: 10, DeleteAfterDays: 100 } }]
+  Txt:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneName: example.com., Name: t.example.com., Type: TXT, TTL: "300", ResourceRecords: ['"${part}" "${part}"'] }
+`),
+    ).toEqual([]);
+  });
+});

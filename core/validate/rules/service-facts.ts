@@ -13,6 +13,14 @@
  *   reference: "you must specify at least one of the Groups, Roles or Users properties").
  * - An SNS topic name is 1–256 letters, digits, hyphens and underscores, plus ".fifo" for a FIFO
  *   topic (Amazon SNS API reference, CreateTopic "Name").
+ * - EBS volumes: VolumeType is one of standard, io1, io2, gp2, gp3, sc1, st1; Iops is only for io1,
+ *   io2 and gp3 volumes, and at least 100 for io1 / io2 (Amazon EC2 API reference, EbsBlockDevice
+ *   "Iops" and "VolumeType").
+ * - AWS Backup: a recovery point moved to cold storage stays there at least 90 days, so
+ *   DeleteAfterDays must be at least MoveToColdStorageAfterDays + 90 (AWS Backup API reference,
+ *   Lifecycle).
+ * - Route 53 TXT and SPF records: each character string is at most 255 characters (Route 53
+ *   developer guide, "Supported DNS record types", TXT record type).
  */
 import type { Problem } from "../../model/types";
 import { located, raw, type RawProblem, type ValidationContext } from "../context";
@@ -101,6 +109,63 @@ function snsTopic(id: string, props: Obj, out: RawProblem[]): void {
   }
 }
 
+const VOLUME_TYPES = ["standard", "io1", "io2", "gp2", "gp3", "sc1", "st1"];
+
+function ebsVolume(id: string, ebs: unknown, path: (string | number)[], out: RawProblem[]): void {
+  if (!isPlainObject(ebs)) return;
+  const type = ebs.VolumeType;
+  if (typeof type === "string" && !VOLUME_TYPES.includes(type)) {
+    out.push(raw("error", "cfn/ebs-volume", ["Resources", id, "Properties", ...path, "VolumeType"], `${id}: VolumeType ${type} is not an EBS volume type (${VOLUME_TYPES.join(", ")})`));
+    return;
+  }
+  const iops = typeof ebs.Iops === "number" ? ebs.Iops : typeof ebs.Iops === "string" && /^\d+$/.test(ebs.Iops) ? Number(ebs.Iops) : undefined;
+  if (iops === undefined || typeof type !== "string") return;
+  if (!["io1", "io2", "gp3"].includes(type)) out.push(raw("error", "cfn/ebs-volume", ["Resources", id, "Properties", ...path, "Iops"], `${id}: Iops applies only to io1, io2 and gp3 volumes, not ${type}`));
+  else if (type !== "gp3" && iops < 100) out.push(raw("error", "cfn/ebs-volume", ["Resources", id, "Properties", ...path, "Iops"], `${id}: an ${type} volume needs at least 100 Iops (found ${iops})`));
+}
+
+function blockDevices(id: string, mappings: unknown, path: (string | number)[], out: RawProblem[]): void {
+  if (!Array.isArray(mappings)) return;
+  mappings.forEach((m, i) => {
+    if (isPlainObject(m)) ebsVolume(id, m.Ebs, [...path, i, "Ebs"], out);
+  });
+}
+
+function backupPlan(id: string, props: Obj, out: RawProblem[]): void {
+  const plan = props.BackupPlan;
+  if (!isPlainObject(plan) || !Array.isArray(plan.BackupPlanRule)) return;
+  plan.BackupPlanRule.forEach((rule, i) => {
+    const lifecycles: [unknown, (string | number)[]][] = [];
+    if (isPlainObject(rule)) {
+      lifecycles.push([rule.Lifecycle, ["BackupPlanRule", i, "Lifecycle"]]);
+      if (Array.isArray(rule.CopyActions)) rule.CopyActions.forEach((c, j) => isPlainObject(c) && lifecycles.push([c.Lifecycle, ["BackupPlanRule", i, "CopyActions", j, "Lifecycle"]]));
+    }
+    for (const [lifecycle, path] of lifecycles) {
+      if (!isPlainObject(lifecycle)) continue;
+      const cold = lifecycle.MoveToColdStorageAfterDays;
+      const del = lifecycle.DeleteAfterDays;
+      if (typeof cold === "number" && typeof del === "number" && del < cold + 90) {
+        out.push(raw("error", "cfn/backup-lifecycle", ["Resources", id, "Properties", "BackupPlan", ...path], `${id}: DeleteAfterDays (${del}) must be at least 90 days more than MoveToColdStorageAfterDays (${cold}); cold storage keeps a backup 90 days at least`));
+      }
+    }
+  });
+}
+
+/** The character strings of a TXT value: quoted strings as written, or the whole unquoted value. */
+function txtStrings(value: string): string[] {
+  const quoted = [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1"));
+  return quoted.length > 0 ? quoted : [value];
+}
+
+function recordSet(id: string, props: Obj, path: (string | number)[], out: RawProblem[]): void {
+  if ((props.Type !== "TXT" && props.Type !== "SPF") || !Array.isArray(props.ResourceRecords)) return;
+  props.ResourceRecords.forEach((record, i) => {
+    if (typeof record !== "string") return;
+    const long = txtStrings(record).find((s) => s.length > 255);
+    if (long !== undefined) out.push(raw("error", "cfn/route53-txt", ["Resources", id, "Properties", ...path, "ResourceRecords", i], `${id}: a ${props.Type} string may hold 255 characters; this one has ${long.length} (split it into several quoted strings)`));
+  });
+}
+
 export function checkServiceFacts(ctx: ValidationContext, id: string): Problem[] {
   const res = (ctx.template.Resources as Obj)[id];
   if (!isPlainObject(res) || res.Properties === undefined) return [];
@@ -118,6 +183,25 @@ export function checkServiceFacts(ctx: ValidationContext, id: string): Problem[]
       break;
     case "AWS::SNS::Topic":
       snsTopic(id, props, out);
+      break;
+    case "AWS::EC2::Instance":
+    case "AWS::AutoScaling::LaunchConfiguration":
+      blockDevices(id, props.BlockDeviceMappings, ["BlockDeviceMappings"], out);
+      break;
+    case "AWS::EC2::LaunchTemplate":
+      if (isPlainObject(props.LaunchTemplateData)) blockDevices(id, props.LaunchTemplateData.BlockDeviceMappings, ["LaunchTemplateData", "BlockDeviceMappings"], out);
+      break;
+    case "AWS::EC2::Volume":
+      ebsVolume(id, props, [], out);
+      break;
+    case "AWS::Backup::BackupPlan":
+      backupPlan(id, props, out);
+      break;
+    case "AWS::Route53::RecordSet":
+      recordSet(id, props, [], out);
+      break;
+    case "AWS::Route53::RecordSetGroup":
+      if (Array.isArray(props.RecordSets)) props.RecordSets.forEach((r, i) => isPlainObject(r) && recordSet(id, r, ["RecordSets", i], out));
       break;
   }
   return located(ctx, out);
