@@ -430,3 +430,16 @@ describe("EBS, AWS Backup and Route 53 facts", () => {
     ).toEqual([]);
   });
 });
+
+describe("Fn::ForEach", () => {
+  it("needs the AWS::LanguageExtensions transform", () => {
+    const loop = `Resources:
+  Fn::ForEach::Topics:
+    - Name
+    - [A, B]
+    - Topic\${Name}: { Type: AWS::SNS::Topic }
+`;
+    expect(codes(loop)).toContain("cfn/foreach-transform");
+    expect(codes(`Transform: AWS::LanguageExtensions\n${loop}`)).not.toContain("cfn/foreach-transform");
+  });
+});

@@ -65,6 +65,17 @@ export function checkTemplateStructure(ctx: ValidationContext): Problem[] {
       problemAt(ctx, "error", "cfn/format-version", ["AWSTemplateFormatVersion"], `AWSTemplateFormatVersion must be "2010-09-09" (found ${JSON.stringify(t.AWSTemplateFormatVersion)})`),
     );
   }
+  // Fn::ForEach exists only through the AWS::LanguageExtensions transform (AWS CloudFormation User Guide,
+  // "Fn::ForEach": "you must declare the AWS::LanguageExtensions transform").
+  const transforms = Array.isArray(t.Transform) ? t.Transform : [t.Transform];
+  if (!transforms.includes("AWS::LanguageExtensions")) {
+    for (const section of ["Resources", "Outputs", "Conditions"]) {
+      if (!isPlainObject(t[section])) continue;
+      for (const key of Object.keys(t[section])) {
+        if (key.startsWith("Fn::ForEach")) problems.push(problemAt(ctx, "error", "cfn/foreach-transform", [section, key], `${key} needs the AWS::LanguageExtensions transform (add it to Transform)`));
+      }
+    }
+  }
   if (isPlainObject(t.Parameters) && isPlainObject(t.Resources)) {
     // A parameter's name must be "unique among all logical names within the template" (AWS CloudFormation
     // User Guide, Parameters section), or `Ref` could mean either.
