@@ -13,7 +13,7 @@ import { transformConnectors } from "./connectors";
 import { createContext, type JsonObject, type TransformContext } from "./context";
 import { transformFunction } from "./function";
 import { applyGlobals } from "./globals";
-import { transformApplication, transformLayer, transformSimpleTable, transformStateMachine } from "./others";
+import { transformApplication, transformCapacityProvider, transformLayer, transformSimpleTable, transformStateMachine } from "./others";
 import { toJson, toYaml } from "./serialize";
 import { transformWebSocketApi } from "./websocket";
 import { transformGraphQlApi } from "./graphql";
@@ -35,6 +35,7 @@ const HANDLERS: Record<string, (ctx: TransformContext, id: string, res: JsonObje
   "AWS::Serverless::WebSocketApi": transformWebSocketApi,
   "AWS::Serverless::GraphQLApi": transformGraphQlApi,
   "AWS::Serverless::Application": transformApplication,
+  "AWS::Serverless::CapacityProvider": transformCapacityProvider,
 };
 
 const SAM_TRANSFORM = /^AWS::Serverless-\d{4}-\d{2}-\d{2}$/;

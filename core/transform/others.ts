@@ -112,3 +112,45 @@ export function transformApplication(ctx: TransformContext, id: string, res: Jso
     },
   };
 }
+
+/**
+ * CapacityProvider (Lambda Managed Instances) → AWS::Lambda::CapacityProvider and, unless
+ * OperatorRole is given, an operator role `<Id>OperatorRole` with the AWS managed policy
+ * AWSLambdaManagedEC2ResourceOperator that lets Lambda run the instances. ScalingConfig with an
+ * AverageCPUUtilization target scales manually on that target; without it Lambda scales
+ * automatically (SAM developer guide, AWS::Serverless::CapacityProvider).
+ */
+export function transformCapacityProvider(ctx: TransformContext, id: string, res: JsonObject): void {
+  const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
+  const samTag = { Key: "lambda:createdBy", Value: "SAM" };
+  const provider: JsonObject = { ...pick(props, ["CapacityProviderName", "VpcConfig", "KmsKeyArn"]) };
+  let operator = props.OperatorRole;
+  if (operator === undefined) {
+    const roleId = `${id}OperatorRole`;
+    ctx.resources[roleId] = {
+      Type: "AWS::IAM::Role",
+      ...conditionOf(res),
+      Properties: {
+        AssumeRolePolicyDocument: assumeRolePolicy("lambda.amazonaws.com"),
+        ManagedPolicyArns: ["arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator"],
+        Tags: props.PropagateTags === true ? tagList(undefined, props.Tags).concat(samTag) : [samTag],
+      },
+    };
+    operator = getAtt(roleId, "Arn");
+  }
+  provider.PermissionsConfig = { CapacityProviderOperatorRoleArn: operator };
+  if (isPlainObject(props.InstanceRequirements)) {
+    provider.InstanceRequirements = pick(props.InstanceRequirements as JsonObject, ["Architectures", ["AllowedTypes", "AllowedInstanceTypes"], ["ExcludedTypes", "ExcludedInstanceTypes"]]);
+  }
+  if (isPlainObject(props.ScalingConfig)) {
+    const scaling = props.ScalingConfig as JsonObject;
+    const target = scaling.AverageCPUUtilization;
+    provider.CapacityProviderScalingConfig = {
+      ...pick(scaling, ["MaxVCpuCount"]),
+      ScalingMode: target === undefined ? "Auto" : "Manual",
+      ...(target === undefined ? {} : { ScalingPolicies: [{ PredefinedMetricType: "LambdaCapacityProviderAverageCPUUtilization", TargetValue: target }] }),
+    };
+  }
+  provider.Tags = tagList(undefined, props.Tags).concat(samTag);
+  ctx.resources[id] = { Type: "AWS::Lambda::CapacityProvider", ...passThroughAttributes(res), Properties: provider };
+}

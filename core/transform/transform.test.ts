@@ -421,6 +421,30 @@ Resources:
   });
 });
 
+describe("capacity providers", () => {
+  it("writes the capacity provider with an operator role, and manual scaling on a CPU target", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fleet:
+    Type: AWS::Serverless::CapacityProvider
+    Properties:
+      VpcConfig: { SubnetIds: [subnet-1], SecurityGroupIds: [sg-1] }
+      InstanceRequirements: { AllowedTypes: [c7g.large] }
+      ScalingConfig: { MaxVCpuCount: 8, AverageCPUUtilization: 60 }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    expect(r.Fleet.Properties).toEqual({
+      VpcConfig: { SubnetIds: ["subnet-1"], SecurityGroupIds: ["sg-1"] },
+      PermissionsConfig: { CapacityProviderOperatorRoleArn: { "Fn::GetAtt": ["FleetOperatorRole", "Arn"] } },
+      InstanceRequirements: { AllowedInstanceTypes: ["c7g.large"] },
+      CapacityProviderScalingConfig: { MaxVCpuCount: 8, ScalingMode: "Manual", ScalingPolicies: [{ PredefinedMetricType: "LambdaCapacityProviderAverageCPUUtilization", TargetValue: 60 }] },
+      Tags: [{ Key: "lambda:createdBy", Value: "SAM" }],
+    });
+    expect(r.FleetOperatorRole.Properties.ManagedPolicyArns).toEqual(["arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator"]);
+  });
+});
+
 describe("WebSocket APIs", () => {
   it("writes an integration, route and permission per route key, the stage, and the $connect authorizer", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
