@@ -37,8 +37,6 @@ const PASS_THROUGH = [
   "DurableConfig",
 ] as const;
 
-/** SAM features this local transform does not produce; the function is reported, not guessed. */
-const NOT_SUPPORTED = ["CapacityProviderConfig", "PublishToLatestPublished", "FunctionScalingConfig"];
 
 function code(props: JsonObject): JsonObject | undefined {
   if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
@@ -120,11 +118,15 @@ function functionUrl(ctx: TransformContext, id: string, res: JsonObject, config:
 
 export function transformFunction(ctx: TransformContext, id: string, res: JsonObject): void {
   const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
-  for (const key of NOT_SUPPORTED) if (props[key] !== undefined) ctx.unsupported.push(`${id}: ${key}`);
   // Reserve the function's and role's places so they come first in the output, before what events add.
   ctx.resources[id] = {};
   ctx.resources[`${id}Role`] = {};
-  const lambda: JsonObject = { ...pick(props, PASS_THROUGH) };
+  const lambda: JsonObject = { ...pick(props, PASS_THROUGH), ...pick(props, ["FunctionScalingConfig", "PublishToLatestPublished"]) };
+  // Lambda Managed Instances: the function runs on a capacity provider (SAM AWS::Serverless::Function "CapacityProviderConfig").
+  if (isPlainObject(props.CapacityProviderConfig)) {
+    const cp = props.CapacityProviderConfig;
+    lambda.CapacityProviderConfig = { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: cp.Arn, ...pick(cp, ["PerExecutionEnvironmentMaxConcurrency", "ExecutionEnvironmentMemoryGiBPerVCpu"]) } };
+  }
   const c = code(props);
   if (c && props.SourceKMSKeyArn !== undefined && c.ZipFile === undefined) c.SourceKMSKeyArn = props.SourceKMSKeyArn;
   if (c) lambda.Code = c;
@@ -169,7 +171,14 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
       const versionId = `${id}Version${contentHash(versioned)}`;
       // SAM spells "_" as "U" and "-" as "D" in the alias's logical ID.
       aliasId = `${id}Alias${aliasName.replace(/_/g, "U").replace(/-/g, "D")}`;
-      ctx.resources[versionId] = { Type: "AWS::Lambda::Version", DeletionPolicy: "Retain", ...conditionOf(res), Properties: { FunctionName: ref(id), ...pick(props, [["VersionDescription", "Description"]]) } };
+      // A version on a capacity provider carries the function's scaling and is deleted with the stack, as SAM writes it.
+      const managed = lambda.CapacityProviderConfig !== undefined;
+      ctx.resources[versionId] = {
+        Type: "AWS::Lambda::Version",
+        DeletionPolicy: props.VersionDeletionPolicy ?? (managed ? "Delete" : "Retain"),
+        ...conditionOf(res),
+        Properties: { FunctionName: ref(id), ...pick(props, [["VersionDescription", "Description"]]), ...(managed ? pick(props, ["FunctionScalingConfig"]) : {}) },
+      };
       const alias: JsonObject = { FunctionName: ref(id), FunctionVersion: getAtt(versionId, "Version"), Name: aliasName };
       if (props.ProvisionedConcurrencyConfig !== undefined) alias.ProvisionedConcurrencyConfig = props.ProvisionedConcurrencyConfig;
       ctx.resources[aliasId] = { Type: "AWS::Lambda::Alias", ...conditionOf(res), Properties: alias };

@@ -172,9 +172,9 @@ Resources:
   Nested: { Type: AWS::Serverless::Application, Properties: { Location: "https://bucket.s3.amazonaws.com/nested.yaml" } }
   F:
     Type: AWS::Serverless::Function
-    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, CapacityProviderConfig: { Arn: arn } }
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, AutoPublishAlias: !Ref AWS::StackName }
 `);
-    expect(unsupported).toEqual(["App: Location in the Serverless Application Repository (its template URL is signed by the repository at deploy time)", "F: CapacityProviderConfig"]);
+    expect(unsupported).toEqual(["App: Location in the Serverless Application Repository (its template URL is signed by the repository at deploy time)", "F: AutoPublishAlias given by an intrinsic function"]);
     expect((template.Resources as any).App.Type).toBe("AWS::Serverless::Application");
     expect((template.Resources as any).Nested).toEqual({
       Type: "AWS::CloudFormation::Stack",
@@ -442,6 +442,27 @@ Resources:
       Tags: [{ Key: "lambda:createdBy", Value: "SAM" }],
     });
     expect(r.FleetOperatorRole.Properties.ManagedPolicyArns).toEqual(["arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator"]);
+  });
+
+  it("runs a function on a capacity provider, and its published version carries the scaling and is deleted with the stack", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      AutoPublishAlias: live
+      CapacityProviderConfig: { Arn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:fleet, PerExecutionEnvironmentMaxConcurrency: 10 }
+      FunctionScalingConfig: { MinExecutionEnvironments: 1, MaxExecutionEnvironments: 4 }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    expect(r.F.Properties.CapacityProviderConfig).toEqual({ LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: "arn:aws:lambda:us-east-1:123456789012:capacity-provider:fleet", PerExecutionEnvironmentMaxConcurrency: 10 } });
+    const version = Object.values(r).find((x: any) => x.Type === "AWS::Lambda::Version") as any;
+    expect(version.DeletionPolicy).toBe("Delete");
+    expect(version.Properties.FunctionScalingConfig).toEqual({ MinExecutionEnvironments: 1, MaxExecutionEnvironments: 4 });
   });
 });
 
