@@ -152,6 +152,25 @@ Resources:
     });
   });
 
+  it("creates the dead-letter queue of a schedule and lets only that rule send to it", () => {
+    const r = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Tick: { Type: Schedule, Properties: { Schedule: rate(1 hour), DeadLetterConfig: { Type: SQS } } }
+`);
+    expect(r.unsupported).toEqual([]);
+    const res = r.template.Resources as Record<string, any>;
+    expect(res.FTickQueue).toEqual({ Type: "AWS::SQS::Queue", Properties: {} });
+    expect(res.FTick.Properties.Targets[0].DeadLetterConfig).toEqual({ Arn: { "Fn::GetAtt": ["FTickQueue", "Arn"] } });
+    expect(res.FTickQueuePolicy.Properties.PolicyDocument.Statement[0]).toMatchObject({ Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": { "Fn::GetAtt": ["FTick", "Arn"] } } } });
+  });
+
   it("adds an S3 notification to the bucket and makes it wait for the permission", () => {
     const { template } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:

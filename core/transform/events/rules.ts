@@ -21,7 +21,25 @@ function ruleTarget(ctx: TransformContext, target: EventTarget, name: string, pr
   if (props.DeadLetterConfig !== undefined) {
     const dlq = props.DeadLetterConfig as JsonObject;
     if (dlq.Arn !== undefined) t.DeadLetterConfig = { Arn: dlq.Arn };
-    else ctx.unsupported.push(`${target.id}: Events.${name} (DeadLetterConfig with a generated queue)`);
+    else if (dlq.Type === "SQS") {
+      // SAM creates the queue (`<Rule>Queue`, or QueueLogicalId) and a policy `<Rule>QueuePolicy` that lets
+      // only this rule send to it (SAM developer guide, DeadLetterConfig "Type": "the DLQ is created by AWS SAM").
+      const queueId = typeof dlq.QueueLogicalId === "string" ? dlq.QueueLogicalId : `${ruleId}Queue`;
+      const attrs = conditionOf(target.source);
+      ctx.resources[queueId] = { Type: "AWS::SQS::Queue", ...attrs, Properties: {} };
+      ctx.resources[`${ruleId}QueuePolicy`] = {
+        Type: "AWS::SQS::QueuePolicy",
+        ...attrs,
+        Properties: {
+          Queues: [{ Ref: queueId }],
+          PolicyDocument: {
+            Version: "2012-10-17",
+            Statement: [{ Action: "sqs:SendMessage", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Resource: getAtt(queueId, "Arn"), Condition: { ArnEquals: { "aws:SourceArn": getAtt(ruleId, "Arn") } } }],
+          },
+        },
+      };
+      t.DeadLetterConfig = { Arn: getAtt(queueId, "Arn") };
+    } else ctx.unsupported.push(`${target.id}: Events.${name} (DeadLetterConfig needs an Arn or Type SQS)`);
   }
   const givenRole = props.RoleArn ?? props.Role;
   if (target.kind === "statemachine" && givenRole !== undefined) {
