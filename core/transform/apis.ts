@@ -123,7 +123,7 @@ function statesOperation(route: ApiRoute): JsonObject {
       httpMethod: "POST",
       uri: { "Fn::Sub": "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution" },
       credentials: { "Fn::GetAtt": [route.credentialsRole, "Arn"] },
-      requestTemplates: { "application/json": { "Fn::Sub": `{"input": "$util.escapeJavaScript($input.json('$'))${unescape}", "stateMachineArn": "\${${route.target}}"}` } },
+      requestTemplates: { "application/json": { "Fn::Sub": `{"input": "$util.escapeJavaScript($input.json('$'))${unescape}", "stateMachineArn": "\${${route.startExecutionOf ?? route.target}}"}` } },
       responses: { "200": { statusCode: "200" }, "400": { statusCode: "400" } },
     },
   };

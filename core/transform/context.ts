@@ -16,6 +16,8 @@ export interface ApiRoute {
   /** Lower case method, or "any". */
   method: string;
   integration: "lambda" | "states";
+  /** State machine routes: what StartExecution names (the alias with UseAliasAsEventTarget), when not the target itself. */
+  startExecutionOf?: string;
   /** State machine routes: the role API Gateway assumes to start executions, and whether to unescape the input. */
   credentialsRole?: string;
   unescape?: boolean;

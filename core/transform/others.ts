@@ -50,7 +50,8 @@ export function transformLayer(ctx: TransformContext, id: string, res: JsonObjec
 
 export function transformStateMachine(ctx: TransformContext, id: string, res: JsonObject): void {
   const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
-  for (const key of ["AutoPublishAlias", "DeploymentPreference", "UseAliasAsEventTarget"]) if (props[key] !== undefined) ctx.unsupported.push(`${id}: ${key}`);
+  if (props.AutoPublishAlias !== undefined && typeof props.AutoPublishAlias !== "string") ctx.unsupported.push(`${id}: AutoPublishAlias given by an intrinsic function`);
+  else if (props.AutoPublishAlias === undefined && props.DeploymentPreference !== undefined) ctx.unsupported.push(`${id}: DeploymentPreference without AutoPublishAlias`);
   ctx.resources[id] = {};
   const sm: JsonObject = {
     ...pick(props, [["Name", "StateMachineName"], ["Type", "StateMachineType"], ["Logging", "LoggingConfiguration"], ["Tracing", "TracingConfiguration"], "DefinitionSubstitutions"]),
@@ -76,7 +77,32 @@ export function transformStateMachine(ctx: TransformContext, id: string, res: Js
     ctx.resources[roleId] = { Type: "AWS::IAM::Role", ...conditionOf(res), Properties: role };
   }
   ctx.resources[id] = { Type: "AWS::StepFunctions::StateMachine", ...passThroughAttributes(res), Properties: sm };
-  const target: EventTarget = { id, kind: "statemachine", source: res, invokeRef: ref(id), invokeArn: ref(id), managedPolicies: [], inlinePolicies: [] };
+  // AutoPublishAlias: a version of each revision and an alias that moves to it, gradually with a
+  // DeploymentPreference (SAM developer guide, AWS::Serverless::StateMachine "AutoPublishAlias";
+  // Step Functions developer guide, "Gradual deployments of state machine versions").
+  let invoke: JsonObject = ref(id);
+  if (typeof props.AutoPublishAlias === "string") {
+    const versionId = `${id}Version`;
+    const aliasId = `${id}Alias${props.AutoPublishAlias.replace(/[^A-Za-z0-9]/g, "")}`;
+    ctx.resources[versionId] = {
+      Type: "AWS::StepFunctions::StateMachineVersion",
+      ...conditionOf(res),
+      DeletionPolicy: res.DeletionPolicy ?? "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: { StateMachineArn: ref(id), StateMachineRevisionId: getAtt(id, "StateMachineRevisionId") },
+    };
+    const preference = (isPlainObject(props.DeploymentPreference) ? props.DeploymentPreference : {}) as JsonObject;
+    ctx.resources[aliasId] = {
+      Type: "AWS::StepFunctions::StateMachineAlias",
+      ...passThroughAttributes(res, ["Condition", "DeletionPolicy"]),
+      Properties: { Name: props.AutoPublishAlias, DeploymentPreference: { StateMachineVersionArn: ref(versionId), Type: preference.Type ?? "ALL_AT_ONCE", ...pick(preference, ["Percentage", "Interval", "Alarms"]) } },
+    };
+    ctx.refRewrites.set(`${id}.Alias`, aliasId);
+    ctx.refRewrites.set(`${id}.Version`, versionId);
+    // UseAliasAsEventTarget: events start executions of the alias rather than of the latest revision.
+    if (props.UseAliasAsEventTarget === true) invoke = ref(aliasId);
+  } else if (props.UseAliasAsEventTarget !== undefined) ctx.unsupported.push(`${id}: UseAliasAsEventTarget without AutoPublishAlias`);
+  const target: EventTarget = { id, kind: "statemachine", source: res, invokeRef: invoke, invokeArn: invoke, managedPolicies: [], inlinePolicies: [] };
   const events = isPlainObject(props.Events) ? props.Events : {};
   for (const [name, event] of Object.entries(events)) {
     if (!isPlainObject(event)) continue;

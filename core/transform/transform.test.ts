@@ -485,6 +485,30 @@ Resources:
   });
 });
 
+describe("state machine versions", () => {
+  it("publishes a version and an alias that events and API routes start, with a gradual deployment", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: { StartAt: Done, States: { Done: { Type: Succeed } } }
+      AutoPublishAlias: live
+      UseAliasAsEventTarget: true
+      DeploymentPreference: { Type: LINEAR, Percentage: 10, Interval: 5 }
+      Events:
+        Start: { Type: Api, Properties: { Path: /start, Method: post } }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    expect(r.FlowVersion).toMatchObject({ Type: "AWS::StepFunctions::StateMachineVersion", DeletionPolicy: "Retain", Properties: { StateMachineArn: { Ref: "Flow" } } });
+    expect(r.FlowAliaslive.Properties).toEqual({ Name: "live", DeploymentPreference: { StateMachineVersionArn: { Ref: "FlowVersion" }, Type: "LINEAR", Percentage: 10, Interval: 5 } });
+    expect(r.FlowStartRole.Properties.Policies[0].PolicyDocument.Statement[0].Resource).toEqual({ Ref: "FlowAliaslive" });
+    const template2 = r.ServerlessRestApi.Properties.Body.paths["/start"].post["x-amazon-apigateway-integration"].requestTemplates["application/json"]["Fn::Sub"];
+    expect(template2).toContain("${FlowAliaslive}");
+  });
+});
+
 describe("WebSocket APIs", () => {
   it("writes an integration, route and permission per route key, the stage, and the $connect authorizer", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31

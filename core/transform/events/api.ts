@@ -50,6 +50,8 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
     // API Gateway starts the execution itself, with a role `<StateMachine><Event>Role` it assumes.
     const roleId = `${target.id}${name}Role`;
     route.credentialsRole = roleId;
+    const invoked = (target.invokeRef as { Ref?: unknown }).Ref;
+    if (typeof invoked === "string" && invoked !== target.id) route.startExecutionOf = invoked;
     route.unescape = props.UnescapeMappingTemplate === true;
     ctx.resources[roleId] = {
       Type: "AWS::IAM::Role",
