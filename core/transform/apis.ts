@@ -13,10 +13,10 @@ import { applyHttpAuth, applyRestAuth } from "./api-auth";
 import { addDomain } from "./domains";
 import { applyResourcePolicy } from "./resource-policy";
 import { addUsagePlan } from "./usage-plans";
-import { conditionOf, contentHash, passThroughAttributes, pathItems, pick, ref, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
+import { conditionOf, contentHash, passThroughAttributes, pathItems, pick, ref, samIdHash, s3Location, type ApiRoute, type JsonObject, type TransformContext } from "./context";
 
 // MergeDefinitions needs nothing of its own: event routes are always merged into the DefinitionBody here.
-const REST_NOT_SUPPORTED = ["Models", "CanarySetting", "AlwaysDeploy"];
+const REST_NOT_SUPPORTED = ["CanarySetting", "AlwaysDeploy"];
 const HTTP_NOT_SUPPORTED: string[] = [];
 
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -90,6 +90,56 @@ function gatewayResponses(responses: unknown): JsonObject | string {
     out[type] = response;
   }
   return out;
+}
+
+/**
+ * Models and the events' RequestModel (SAM AWS::Serverless::Api "Models", Api event "RequestModel"):
+ * each model becomes a schema named in lower case (Swagger `definitions`, OpenAPI 3
+ * `components.schemas`), a route with a RequestModel takes it as its body, and ValidateBody /
+ * ValidateParameters pick one of API Gateway's request validators. Returns what cannot be written.
+ */
+function applyModels(body: JsonObject, models: unknown, routes: ApiRoute[]): string | undefined {
+  const openApi3 = body.openapi !== undefined;
+  const names = new Map<string, string>();
+  if (models !== undefined) {
+    if (!isPlainObject(models)) return "Models must be a mapping";
+    const holder = (openApi3 ? ((body.components ??= {}) as JsonObject) : body) as JsonObject;
+    const key = openApi3 ? "schemas" : "definitions";
+    const schemas = (isPlainObject(holder[key]) ? holder[key] : (holder[key] = {})) as JsonObject;
+    for (const [name, schema] of Object.entries(models)) {
+      schemas[name.toLowerCase()] = schema;
+      names.set(name, name.toLowerCase());
+    }
+  }
+  const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
+  const validators: JsonObject = {};
+  for (const route of routes) {
+    if (!isPlainObject(route.requestModel)) continue;
+    const rm = route.requestModel;
+    const model = typeof rm.Model === "string" ? names.get(rm.Model) : undefined;
+    if (!model) return `RequestModel.Model ${JSON.stringify(rm.Model)} is not one of the API's Models`;
+    const op = pathItems(paths[route.path]).map((item) => item[route.method === "any" ? "x-amazon-apigateway-any-method" : route.method]).find(isPlainObject) as JsonObject | undefined;
+    if (!op) continue;
+    const ref = openApi3 ? `#/components/schemas/${model}` : `#/definitions/${model}`;
+    const required = rm.Required === true;
+    if (openApi3) op.requestBody = { content: { "application/json": { schema: { $ref: ref } } }, required };
+    else op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), { in: "body", name: model, required, schema: { $ref: ref } }];
+    if (rm.ValidateBody !== undefined || rm.ValidateParameters !== undefined) {
+      const b = rm.ValidateBody === true;
+      const p = rm.ValidateParameters === true;
+      const name = b && p ? "body-and-params" : b ? "body-only" : p ? "params-only" : "no-validation";
+      validators[name] = { validateRequestBody: b, validateRequestParameters: p };
+      op["x-amazon-apigateway-request-validator"] = name;
+    }
+  }
+  if (Object.keys(validators).length > 0) body["x-amazon-apigateway-request-validators"] = { ...(isPlainObject(body["x-amazon-apigateway-request-validators"]) ? body["x-amazon-apigateway-request-validators"] : {}), ...validators };
+  return undefined;
+}
+
+/** The OpenAPI 3 version asked for by OpenApiVersion ("3.0.1", or 3 / 3.0 as a number), if any. */
+function openApiVersion(value: unknown): string | undefined {
+  if (typeof value === "number" && Math.floor(value) === 3) return Number.isInteger(value) ? "3.0" : String(value);
+  return typeof value === "string" && /^3(\.|$)/.test(value) ? value : undefined;
 }
 
 function isIntrinsic(v: JsonObject): boolean {
@@ -172,13 +222,18 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
       ? structuredClone(props.DefinitionBody)
       : {
           // OpenApiVersion 3.x asks for an OpenAPI 3 document instead of Swagger 2.0 (SAM AWS::Serverless::Api "OpenApiVersion").
-          ...(typeof props.OpenApiVersion === "string" && /^3\./.test(props.OpenApiVersion) ? { openapi: props.OpenApiVersion } : { swagger: "2.0" }),
+          // YAML reads an unquoted 3.0 as the number 3; the document's version is the text "3.0".
+          ...(openApiVersion(props.OpenApiVersion) ? { openapi: openApiVersion(props.OpenApiVersion) } : { swagger: "2.0" }),
           info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } },
           paths: {},
         };
     addRoutes(body, routes, false);
     // CORS first: the preflight methods it adds get the API's authorizer and API key too (SAM ApiAuth "AddDefaultAuthorizerToCorsPreflight").
     if (props.Cors !== undefined) addCors(body, props.Cors);
+    if (props.Models !== undefined || routes.some((r) => r.requestModel !== undefined)) {
+      const problem = applyModels(body, props.Models, routes);
+      if (problem) ctx.unsupported.push(`${id}: ${problem}`);
+    }
     if (props.GatewayResponses !== undefined) {
       const responses = gatewayResponses(props.GatewayResponses);
       if (typeof responses === "string") ctx.unsupported.push(`${id}: ${responses}`);
@@ -205,7 +260,8 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
     Properties: { RestApiId: ref(id), Description: `RestApi deployment id: ${contentHash(api)}`, StageName: "Stage" },
   };
   const stageName = props.StageName ?? "Prod";
-  const stageId = typeof stageName === "string" ? `${id}${stageName.replace(/[^A-Za-z0-9]/g, "")}Stage` : `${id}Stage`;
+  // A stage name that is not a valid logical ID part ("hoge-fuga") gives `<Api>Stage<hash of the name>`, as SAM names it.
+  const stageId = typeof stageName === "string" ? (/^[A-Za-z0-9]+$/.test(stageName) ? `${id}${stageName}Stage` : `${id}Stage${samIdHash(stageName)}`) : `${id}Stage`;
   const stage: JsonObject = {
     DeploymentId: ref(deploymentId),
     RestApiId: ref(id),

@@ -384,6 +384,38 @@ Resources:
   });
 });
 
+describe("request models", () => {
+  it("adds the API's Models as schemas, a route's RequestModel as its body and the request validator it asks for", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: hoge-fuga
+      Models: { User: { type: object, properties: { name: { type: string } } } }
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Create: { Type: Api, Properties: { RestApiId: Api, Path: /users, Method: post, RequestModel: { Model: User, Required: true, ValidateBody: true } } }
+`);
+    expect(unsupported).toEqual([]);
+    const r = template.Resources as Record<string, any>;
+    const body = r.Api.Properties.Body;
+    expect(body.definitions.user).toEqual({ type: "object", properties: { name: { type: "string" } } });
+    expect(body.paths["/users"].post.parameters).toEqual([{ in: "body", name: "user", required: true, schema: { $ref: "#/definitions/user" } }]);
+    expect(body.paths["/users"].post["x-amazon-apigateway-request-validator"]).toBe("body-only");
+    expect(body["x-amazon-apigateway-request-validators"]).toEqual({ "body-only": { validateRequestBody: true, validateRequestParameters: false } });
+    // A stage name with other characters gets SAM's hashed ID: sha1("hoge-fuga") starts 0c8ecc62cb.
+    expect(r.ApiStage0c8ecc62cb.Properties.StageName).toBe("hoge-fuga");
+    // The API named by a plain string is the template's API; the permission refers to it, not to the string.
+    expect(r.FCreatePermission0c8ecc62cb.Properties.SourceArn["Fn::Sub"][1].__ApiId__).toEqual({ Ref: "Api" });
+  });
+});
+
 describe("gateway responses", () => {
   it("writes GatewayResponses into the body with API Gateway's parameter names and a string status code", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31

@@ -4,14 +4,18 @@
  * API Gateway invoke the function: `<Function><Event>Permission<Stage>` for REST APIs,
  * `<Function><Event>Permission` for HTTP APIs, scoped to the route's execute-api ARN.
  */
-import { ref, type ApiRoute, type JsonObject, type TransformContext } from "../context";
+import { ref, samIdHash, type ApiRoute, type JsonObject, type TransformContext } from "../context";
 import { isPlainObject } from "../../validate/intrinsics";
 import { addPermission } from "./lambda-permission";
 import type { EventTarget } from "./types";
 
-function apiId(value: unknown, implicit: string): string | undefined {
+function apiId(ctx: TransformContext, value: unknown, implicit: string, type: string): string | undefined {
   if (value === undefined) return implicit;
   if (isPlainObject(value) && typeof value.Ref === "string") return value.Ref;
+  // A plain string that names the template's own API is that API (SAM adds the route to it; it also
+  // writes the string itself into the permission's ARN, which no real API ID matches, so here the
+  // permission refers to the API instead).
+  if (typeof value === "string" && ctx.isServerless(value, type)) return value;
   return undefined;
 }
 
@@ -24,25 +28,25 @@ function restStageSuffix(ctx: TransformContext, api: string): string {
   if (api === "ServerlessRestApi") return "Prod";
   const res = (ctx.template.Resources as JsonObject)[api] as JsonObject | undefined;
   const stage = (res?.Properties as JsonObject | undefined)?.StageName;
-  return typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : "Stage";
+  return typeof stage === "string" ? (/^[A-Za-z0-9]+$/.test(stage) ? stage : samIdHash(stage)) : "Stage";
 }
 
 export function restApiEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
-  const api = apiId(props.RestApiId, "ServerlessRestApi");
+  const api = apiId(ctx, props.RestApiId, "ServerlessRestApi", "AWS::Serverless::Api");
   if (!api || (api !== "ServerlessRestApi" && !ctx.isServerless(api, "AWS::Serverless::Api"))) {
     ctx.unsupported.push(`${target.id}: Events.${name} (Api event on an API that is not an AWS::Serverless::Api in this template)`);
     return;
   }
   const auth = isPlainObject(props.Auth) ? props.Auth : undefined;
   const authKeys = auth ? Object.keys(auth).filter((k) => !["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"].includes(k)) : [];
-  if ((props.Auth !== undefined && !auth) || authKeys.length > 0 || props.RequestModel !== undefined || props.RequestParameters !== undefined) {
-    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with ${authKeys.length > 0 ? `Auth ${authKeys.join(", ")}` : "RequestModel or RequestParameters"})`);
+  if ((props.Auth !== undefined && !auth) || authKeys.length > 0 || props.RequestParameters !== undefined) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with ${authKeys.length > 0 ? `Auth ${authKeys.join(", ")}` : "RequestParameters"})`);
     return;
   }
   const path = String(props.Path);
   const method = String(props.Method).toLowerCase();
   const routes = ctx.restRoutes.get(api) ?? [];
-  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, apiKeyRequired: auth?.ApiKeyRequired, resourcePolicy: auth?.ResourcePolicy };
+  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, apiKeyRequired: auth?.ApiKeyRequired, resourcePolicy: auth?.ResourcePolicy, requestModel: props.RequestModel };
   if (auth && "InvokeRole" in auth) route.invokeRole = { value: auth.InvokeRole };
   routes.push(route);
   ctx.restRoutes.set(api, routes);
@@ -72,7 +76,7 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
 }
 
 export function httpApiEvent(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): void {
-  const api = apiId(props.ApiId, "ServerlessHttpApi");
+  const api = apiId(ctx, props.ApiId, "ServerlessHttpApi", "AWS::Serverless::HttpApi");
   if (!api || (api !== "ServerlessHttpApi" && !ctx.isServerless(api, "AWS::Serverless::HttpApi"))) {
     ctx.unsupported.push(`${target.id}: Events.${name} (HttpApi event on an API that is not an AWS::Serverless::HttpApi in this template)`);
     return;
