@@ -171,6 +171,24 @@ Resources:
     expect(res.FTickQueuePolicy.Properties.PolicyDocument.Statement[0]).toMatchObject({ Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": { "Fn::GetAtt": ["FTick", "Arn"] } } } });
   });
 
+  it("keeps a rule's target ID within EventBridge's 64 characters", () => {
+    const long = "Handler".repeat(8);
+    const r = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  ${long}:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+`);
+    const id = (r.template.Resources as any)[`${long}Nightly`].Properties.Targets[0].Id as string;
+    expect(id).toHaveLength(64);
+    expect(id.endsWith("LambdaTarget")).toBe(true);
+  });
+
   it("adds an S3 notification to the bucket and makes it wait for the permission", () => {
     const { template } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:

@@ -11,11 +11,16 @@ import { isPlainObject } from "../../validate/intrinsics";
 import { addPermission } from "./lambda-permission";
 import type { EventTarget } from "./types";
 
+/** A target ID is at most 64 characters (EventBridge API reference, Target "Id"): a long rule ID is cut before the suffix, as SAM does. */
+function targetId(ruleId: string, suffix: string): string {
+  return `${ruleId.slice(0, 64 - suffix.length)}${suffix}`;
+}
+
 function ruleTarget(ctx: TransformContext, target: EventTarget, name: string, props: JsonObject): JsonObject {
   const ruleId = `${target.id}${name}`;
   const t: JsonObject = {
     Arn: target.invokeArn,
-    Id: props.Target && typeof (props.Target as JsonObject).Id === "string" ? (props.Target as JsonObject).Id : `${ruleId}${target.kind === "function" ? "LambdaTarget" : "StepFunctionsTarget"}`,
+    Id: props.Target && typeof (props.Target as JsonObject).Id === "string" ? (props.Target as JsonObject).Id : targetId(ruleId, target.kind === "function" ? "LambdaTarget" : "StepFunctionsTarget"),
     ...pick(props, ["Input", "InputPath", "InputTransformer", "RetryPolicy"]),
   };
   if (props.DeadLetterConfig !== undefined) {
