@@ -120,7 +120,8 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
   const props = (isPlainObject(res.Properties) ? res.Properties : {}) as JsonObject;
   // Reserve the function's and role's places so they come first in the output, before what events add.
   ctx.resources[id] = {};
-  ctx.resources[`${id}Role`] = {};
+  // (A resource of the template's own may already have that name: it is the role then, and stays.)
+  if (!ctx.resources[`${id}Role`]) ctx.resources[`${id}Role`] = {};
   const lambda: JsonObject = { ...pick(props, PASS_THROUGH), ...pick(props, ["FunctionScalingConfig", "PublishToLatestPublished"]) };
   // Lambda Managed Instances: the function runs on a capacity provider (SAM AWS::Serverless::Function "CapacityProviderConfig").
   if (isPlainObject(props.CapacityProviderConfig)) {
@@ -252,5 +253,5 @@ export function transformFunction(ctx: TransformContext, id: string, res: JsonOb
     ctx.resources[roleId] = { Type: "AWS::IAM::Role", ...conditionOf(res), Properties: role };
   }
   ctx.resources[id] = { Type: "AWS::Lambda::Function", ...passThroughAttributes(res), Properties: lambda };
-  if (Object.keys(ctx.resources[roleId]).length === 0) delete ctx.resources[roleId];
+  if (ctx.resources[roleId] && Object.keys(ctx.resources[roleId]).length === 0) delete ctx.resources[roleId];
 }

@@ -189,6 +189,19 @@ Resources:
     expect(id.endsWith("LambdaTarget")).toBe(true);
   });
 
+  it("keeps the template's own resource named like the role SAM would generate, when the function uses it", () => {
+    const r = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, Runtime: python3.12, CodeUri: s3://b/k, Role: !GetAtt FRole.Arn }
+  FRole:
+    Type: AWS::IAM::Role
+    Properties: { AssumeRolePolicyDocument: { Statement: [] } }
+`).template.Resources as Record<string, any>;
+    expect(r.FRole).toEqual({ Type: "AWS::IAM::Role", Properties: { AssumeRolePolicyDocument: { Statement: [] } } });
+  });
+
   it("adds an S3 notification to the bucket and makes it wait for the permission", () => {
     const { template } = transform(`Transform: AWS::Serverless-2016-10-31
 Resources:
