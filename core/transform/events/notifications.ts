@@ -91,7 +91,9 @@ export function s3Event(ctx: TransformContext, target: EventTarget, name: string
     const config: JsonObject = { Event: event, Function: target.invokeArn };
     if (props.Filter !== undefined) config.Filter = props.Filter;
     // A conditional function's notification exists only when its condition holds.
-    configs.push(typeof target.source.Condition === "string" ? { "Fn::If": [target.source.Condition, config, { Ref: "AWS::NoValue" }] } : config);
+    const entry = typeof target.source.Condition === "string" ? { "Fn::If": [target.source.Condition, config, { Ref: "AWS::NoValue" }] } : config;
+    // The bucket may already name this function for this event: S3 refuses overlapping configurations, so it is written once.
+    if (!configs.some((c) => JSON.stringify(c) === JSON.stringify(entry))) configs.push(entry);
   }
   const dependsOn = bucket.DependsOn === undefined ? [] : Array.isArray(bucket.DependsOn) ? bucket.DependsOn : [bucket.DependsOn];
   if (!dependsOn.includes(permissionId)) dependsOn.push(permissionId);
