@@ -93,9 +93,15 @@ export function s3Event(ctx: TransformContext, target: EventTarget, name: string
     // A conditional function's notification exists only when its condition holds.
     const entry = typeof target.source.Condition === "string" ? { "Fn::If": [target.source.Condition, config, { Ref: "AWS::NoValue" }] } : config;
     // The bucket may already name this function for this event: S3 refuses overlapping configurations, so it is written once.
-    if (!configs.some((c) => JSON.stringify(c) === JSON.stringify(entry))) configs.push(entry);
+    if (!configs.some((c) => sameValue(c, entry))) configs.push(entry);
   }
   const dependsOn = bucket.DependsOn === undefined ? [] : Array.isArray(bucket.DependsOn) ? bucket.DependsOn : [bucket.DependsOn];
   if (!dependsOn.includes(permissionId)) dependsOn.push(permissionId);
   bucket.DependsOn = dependsOn;
+}
+
+/** Equal as JSON values, whatever the key order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v);
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 }
