@@ -142,6 +142,35 @@ function openApiVersion(value: unknown): string | undefined {
   return typeof value === "string" && /^3(\.|$)/.test(value) ? value : undefined;
 }
 
+const PARAMETER_LOCATION: Record<string, string> = { header: "header", querystring: "query", path: "path" };
+
+/**
+ * An Api event's RequestParameters (SAM Api event "RequestParameters"): each
+ * `method.request.<header|querystring|path>.<name>` becomes a parameter of the method (required
+ * when Required is true), and with Caching true a cache key of the integration. Returns what
+ * cannot be written.
+ */
+function applyRequestParameters(body: JsonObject, routes: ApiRoute[]): string | undefined {
+  const openApi3 = body.openapi !== undefined;
+  const paths = (isPlainObject(body.paths) ? body.paths : {}) as JsonObject;
+  for (const route of routes) {
+    if (route.requestParameters === undefined) continue;
+    if (!Array.isArray(route.requestParameters)) return "RequestParameters must be a list";
+    const op = pathItems(paths[route.path]).map((item) => item[route.method === "any" ? "x-amazon-apigateway-any-method" : route.method]).find(isPlainObject) as JsonObject | undefined;
+    if (!op) continue;
+    for (const entry of route.requestParameters) {
+      const [full, settings] = typeof entry === "string" ? [entry, {}] : isPlainObject(entry) && Object.keys(entry).length === 1 ? Object.entries(entry)[0] : [undefined, {}];
+      const m = typeof full === "string" ? /^method\.request\.(header|querystring|path)\.(.+)$/.exec(full) : null;
+      if (!m || !isPlainObject(settings)) return `RequestParameters entry ${JSON.stringify(entry)} is not method.request.<header|querystring|path>.<name>`;
+      const parameter: JsonObject = { in: PARAMETER_LOCATION[m[1]], name: m[2], required: settings.Required === true, ...(openApi3 ? { schema: { type: "string" } } : { type: "string" }) };
+      op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), parameter];
+      const integration = op["x-amazon-apigateway-integration"];
+      if (settings.Caching === true && isPlainObject(integration)) integration.cacheKeyParameters = [...(Array.isArray(integration.cacheKeyParameters) ? integration.cacheKeyParameters : []), full];
+    }
+  }
+  return undefined;
+}
+
 function isIntrinsic(v: JsonObject): boolean {
   const keys = Object.keys(v);
   return keys.length === 1 && (keys[0] === "Ref" || keys[0].startsWith("Fn::"));
@@ -232,6 +261,10 @@ function restApi(ctx: TransformContext, id: string, res: JsonObject, routes: Api
     if (props.Cors !== undefined) addCors(body, props.Cors);
     if (props.Models !== undefined || routes.some((r) => r.requestModel !== undefined)) {
       const problem = applyModels(body, props.Models, routes);
+      if (problem) ctx.unsupported.push(`${id}: ${problem}`);
+    }
+    if (routes.some((r) => r.requestParameters !== undefined)) {
+      const problem = applyRequestParameters(body, routes);
       if (problem) ctx.unsupported.push(`${id}: ${problem}`);
     }
     if (props.GatewayResponses !== undefined) {

@@ -26,6 +26,8 @@ export interface ApiRoute {
   scopes?: unknown;
   /** The event's own `Auth.ApiKeyRequired`, overriding the API's. */
   apiKeyRequired?: unknown;
+  /** An Api event's RequestParameters ("method.request.<where>.<name>", or {that: {Required, Caching}}). */
+  requestParameters?: unknown;
   /** An Api event's RequestModel ({Model, Required, ValidateBody, ValidateParameters}). */
   requestModel?: unknown;
   /** An HttpApi event's RouteSettings, for the stage's entry of this route. */

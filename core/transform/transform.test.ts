@@ -447,6 +447,34 @@ Resources:
   });
 });
 
+describe("request parameters", () => {
+  it("declares an event's RequestParameters on its method and caches by those that ask for it", () => {
+    const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Runtime: python3.12
+      CodeUri: s3://b/k
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /items
+            Method: get
+            RequestParameters: [method.request.querystring.page, { method.request.header.Authorization: { Required: true, Caching: true } }]
+`);
+    expect(unsupported).toEqual([]);
+    const op = (template.Resources as any).ServerlessRestApi.Properties.Body.paths["/items"].get;
+    expect(op.parameters).toEqual([
+      { in: "query", name: "page", required: false, type: "string" },
+      { in: "header", name: "Authorization", required: true, type: "string" },
+    ]);
+    expect(op["x-amazon-apigateway-integration"].cacheKeyParameters).toEqual(["method.request.header.Authorization"]);
+  });
+});
+
 describe("gateway responses", () => {
   it("writes GatewayResponses into the body with API Gateway's parameter names and a string status code", () => {
     const { template, unsupported } = transform(`Transform: AWS::Serverless-2016-10-31

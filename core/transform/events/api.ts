@@ -39,14 +39,14 @@ export function restApiEvent(ctx: TransformContext, target: EventTarget, name: s
   }
   const auth = isPlainObject(props.Auth) ? props.Auth : undefined;
   const authKeys = auth ? Object.keys(auth).filter((k) => !["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"].includes(k)) : [];
-  if ((props.Auth !== undefined && !auth) || authKeys.length > 0 || props.RequestParameters !== undefined) {
-    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with ${authKeys.length > 0 ? `Auth ${authKeys.join(", ")}` : "RequestParameters"})`);
+  if ((props.Auth !== undefined && !auth) || authKeys.length > 0) {
+    ctx.unsupported.push(`${target.id}: Events.${name} (Api event with Auth ${authKeys.join(", ")})`);
     return;
   }
   const path = String(props.Path);
   const method = String(props.Method).toLowerCase();
   const routes = ctx.restRoutes.get(api) ?? [];
-  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, apiKeyRequired: auth?.ApiKeyRequired, resourcePolicy: auth?.ResourcePolicy, requestModel: props.RequestModel };
+  const route: ApiRoute = { target: target.id, event: name, path, method, integration: target.kind === "function" ? "lambda" : "states", condition: target.source.Condition, authorizer: auth?.Authorizer, scopes: auth?.AuthorizationScopes, apiKeyRequired: auth?.ApiKeyRequired, resourcePolicy: auth?.ResourcePolicy, requestModel: props.RequestModel, requestParameters: props.RequestParameters };
   if (auth && "InvokeRole" in auth) route.invokeRole = { value: auth.InvokeRole };
   routes.push(route);
   ctx.restRoutes.set(api, routes);
