@@ -19,7 +19,7 @@ Resources:
         Queue: { Type: SQS, Properties: { Queue: !GetAtt Orders.Arn } }
 `;
 
-const { dir, flowform } = cliIn({ "template.yaml": SAM, "connector.yaml": readFileSync(join(corpus, "sam-translator/input/connector_function_to_s3.yaml"), "utf8") });
+const { dir, flowform } = cliIn({ "template.yaml": SAM, "application.yaml": readFileSync(join(corpus, "sam-translator/input/basic_application.yaml"), "utf8") });
 
 describe("flowform export", () => {
   it("writes the SAM document byte for byte", () => {
@@ -44,9 +44,10 @@ describe("flowform export", () => {
   });
 
   it("exits 1 and names what still needs the SAM transform", () => {
-    const r = flowform("export", "connector.yaml", "--format", "cfn");
+    // An application from the Serverless Application Repository needs the repository's signed template URL.
+    const r = flowform("export", "application.yaml", "--format", "cfn");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("not transformed: MyConnector: AWS::Serverless::Connector is not transformed locally");
+    expect(r.stderr).toContain("not transformed: BasicApplication: Location in the Serverless Application Repository");
   });
 
   it("exits 2 on a wrong format or a missing file", () => {
