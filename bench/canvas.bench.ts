@@ -1,12 +1,19 @@
 /**
  * How the canvas feels, measured the way a person does it, in headless Chromium:
  * - interaction frame times (median and p95 of the gaps between animation frames while the
- *   gesture runs, plus the gesture's wall time) for select, drag of one node, drag of a
- *   selection, pan and zoom — Flowform's canvas (the real app in the web host, opened on a
- *   generated design with saved positions) against a bare @xyflow/react page with the same nodes
- *   and edges, and their ratio;
+ *   gesture runs), the gesture's wall time and the renderer main thread's CPU time during it
+ *   (from a Chromium trace: the thread time of its top-level tasks) for select, drag of one node,
+ *   drag of a selection, pan and zoom — Flowform's canvas (the real app in the web host, opened
+ *   on a generated design with saved positions) against a bare @xyflow/react page with the same
+ *   nodes and edges, and their ratio. Both pages stay open and take turns, round after round
+ *   (BENCH_ROUNDS, default 3), and each figure is the median over the rounds: on a shared machine
+ *   the load changes from minute to minute, and measuring one page entirely before the other
+ *   made the ratio depend on when each ran. CPU time is what the page itself spent, so it moves
+ *   much less with the machine's load than wall time does;
  * - startup: time to an interactive canvas in the web host, against an empty Vite + React page;
  * Prints tables and writes JSON to --out. Not a test: no pass/fail, only figures.
+ *   BENCH_SIZES=50,200 BENCH_ROUNDS=5 npx tsx bench/canvas.bench.ts --out /tmp/canvas.json
+ *   BENCH_RENDERER=/tmp/other-build …   measure another renderer build (A/B)
  */
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -28,6 +35,7 @@ const outFile = outArg > 0 ? process.argv[outArg + 1] : null;
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500,1000").split(",").map(Number);
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const VIEWPORT = { width: 1440, height: 900 };
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
 // ── pages under test ────────────────────────────────────────────────────────────────────────────
 async function buildBaselinePages(): Promise<string> {
@@ -65,6 +73,8 @@ async function startWebHost(project?: string): Promise<{ url: string; child: Chi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowform-bench-data-"));
   const args = [path.join(root, "dist", "main", "webhost.mjs"), "--port", "0"];
   if (project) args.push("--project", project);
+  // BENCH_RENDERER=DIR serves another renderer build (an A/B comparison of two versions).
+  if (process.env.BENCH_RENDERER) args.push("--renderer", path.resolve(process.env.BENCH_RENDERER));
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, FLOWFORM_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = "";
@@ -90,6 +100,35 @@ interface GestureResult {
   frameP95: number;
   frames: number;
   wallMs: number;
+  /** Renderer main-thread CPU time during the gesture (ms). */
+  cpuMs: number;
+}
+
+/**
+ * Main-thread CPU of the page while `action` runs: Chromium's trace gives every top-level task
+ * its thread time (`tdur`, CPU time, not wall time), so a busy neighbour on the machine does not
+ * inflate it the way it inflates wall time. Only the "toplevel" category is recorded (cheap).
+ */
+async function tracedCpu(page: Page, action: () => Promise<void>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } };
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["toplevel", "__metadata"] } } as never);
+  try {
+    await action();
+  } finally {
+    const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+    await cdp.send("Tracing.end");
+    await complete;
+    await cdp.detach();
+  }
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  let micros = 0;
+  for (const e of events) {
+    if (e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && e.tdur && main.has(`${e.pid}:${e.tid}`)) micros += e.tdur;
+  }
+  return micros / 1000;
 }
 
 async function gesture(page: Page, action: () => Promise<void>): Promise<GestureResult> {
@@ -97,18 +136,33 @@ async function gesture(page: Page, action: () => Promise<void>): Promise<Gesture
     (window as any).__bench.frames = [];
     (window as any).__bench.recording = true;
   });
-  const t0 = performance.now();
-  await action();
-  // Let the last update paint before stopping the recorder.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const wallMs = performance.now() - t0;
+  let wallMs = 0;
+  const cpuMs = await tracedCpu(page, async () => {
+    const t0 = performance.now();
+    await action();
+    // Let the last update paint before stopping the recorder.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    wallMs = performance.now() - t0;
+  });
   const frames: number[] = await page.evaluate(() => {
     (window as any).__bench.recording = false;
     return (window as any).__bench.frames;
   });
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
   const s = summarize(gaps.length ? gaps : [NaN]);
-  return { frameMedian: s.median, frameP95: percentile([...gaps].sort((a, b) => a - b), 95), frames: frames.length, wallMs };
+  return { frameMedian: s.median, frameP95: percentile([...gaps].sort((a, b) => a - b), 95), frames: frames.length, wallMs, cpuMs };
+}
+
+/** Per gesture, the median of each figure over the rounds. */
+function medianOfRounds(rounds: Record<Scenario, GestureResult>[]): Record<Scenario, GestureResult & { rounds: number }> {
+  const out = {} as Record<Scenario, GestureResult & { rounds: number }>;
+  for (const s of SCENARIOS) {
+    const of = (k: keyof GestureResult) => summarize(rounds.map((r) => r[s][k] as number)).median;
+    out[s] = { frameMedian: of("frameMedian"), frameP95: of("frameP95"), frames: of("frames"), wallMs: of("wallMs"), cpuMs: of("cpuMs"), rounds: rounds.length };
+    const selected = rounds.map((r) => (r[s] as { selectedNodes?: number }).selectedNodes).filter((n): n is number => n !== undefined);
+    if (selected.length) (out[s] as { selectedNodes?: number }).selectedNodes = summarize(selected).median;
+  }
+  return out;
 }
 
 async function box(page: Page, selector: string) {
@@ -186,6 +240,8 @@ async function runScenarios(page: Page): Promise<Record<Scenario, GestureResult>
   (results["drag selection"] as any).selectedNodes = selectedCount;
   await page.mouse.click((await emptyPanePoint(page, canvas)).x, (await emptyPanePoint(page, canvas)).y);
   results.pan = await gesture(page, async () => drag(page, await emptyPanePoint(page, canvas), -300, -150, 30));
+  // Pan back (not timed), so that round after round the view stays on the diagram.
+  await drag(page, await emptyPanePoint(page, canvas), 300, 150, 5);
   results.zoom = await gesture(page, async () => {
     await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -120);
@@ -254,27 +310,36 @@ const canvasRows: any[] = [];
 try {
   for (const size of sizes) {
     const flow = await openFlowform(browser, size);
-    const flowResults = await runScenarios(flow.page);
-    await flow.close();
     const bare = await openBare(browser, server.url, size);
-    const bareResults = await runScenarios(bare.page);
+    const flowRounds: Record<Scenario, GestureResult>[] = [];
+    const bareRounds: Record<Scenario, GestureResult>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Take turns, and swap who goes first each round.
+      const order = round % 2 === 0 ? (["flowform", "bare"] as const) : (["bare", "flowform"] as const);
+      for (const who of order) {
+        const page = who === "flowform" ? flow.page : bare.page;
+        await page.bringToFront();
+        (who === "flowform" ? flowRounds : bareRounds).push(await runScenarios(page));
+      }
+    }
+    await flow.close();
     await bare.close();
-    canvasRows.push({ size: flow.design.resources, renderedFlowform: flow.rendered, renderedBare: bare.rendered, edges: bare.edges, flowform: flowResults, bare: bareResults });
-    console.log(`canvas ${flow.design.resources} nodes measured`);
+    canvasRows.push({ size: flow.design.resources, renderedFlowform: flow.rendered, renderedBare: bare.rendered, edges: bare.edges, rounds: ROUNDS, flowform: medianOfRounds(flowRounds), bare: medianOfRounds(bareRounds) });
+    console.log(`canvas ${flow.design.resources} nodes measured (${ROUNDS} rounds)`);
   }
   const host = await startWebHost();
   const startFlowform = await startup(browser, host.url, "html[data-flowform-ready] .react-flow__pane");
   host.child.kill();
   const startEmpty = await startup(browser, `${server.url}/empty/index.html`, "html[data-bench-ready]");
 
-  console.log("\nCanvas interactions (frame gap median / p95 ms; Flowform vs bare @xyflow/react, same nodes and edges)");
-  const head = ["nodes", "gesture", "Flowform med", "p95", "wall", "bare med", "p95", "wall", "p95 ratio", "wall ratio"];
+  console.log(`\nCanvas interactions (frame gap median / p95, wall and main-thread CPU in ms; Flowform vs bare @xyflow/react, same nodes and edges; median of ${ROUNDS} rounds)`);
+  const head = ["nodes", "gesture", "Flowform med", "p95", "wall", "cpu", "bare med", "p95", "wall", "cpu", "p95 ratio", "wall ratio", "cpu ratio"];
   const body: string[][] = [];
   for (const row of canvasRows) {
     for (const s of SCENARIOS) {
       const f = row.flowform[s] as GestureResult;
       const b = row.bare[s] as GestureResult;
-      body.push([String(row.size), s, ms(f.frameMedian), ms(f.frameP95), ms(f.wallMs), ms(b.frameMedian), ms(b.frameP95), ms(b.wallMs), ratio(f.frameP95, b.frameP95), ratio(f.wallMs, b.wallMs)]);
+      body.push([String(row.size), s, ms(f.frameMedian), ms(f.frameP95), ms(f.wallMs), ms(f.cpuMs), ms(b.frameMedian), ms(b.frameP95), ms(b.wallMs), ms(b.cpuMs), ratio(f.frameP95, b.frameP95), ratio(f.wallMs, b.wallMs), ratio(f.cpuMs, b.cpuMs)]);
     }
   }
   printTable(head, body);
