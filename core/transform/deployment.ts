@@ -51,6 +51,11 @@ function shared(ctx: TransformContext, id: string, condition: unknown, make: () 
 
 export function deploymentPreference(ctx: TransformContext, fnId: string, preference: JsonObject, aliasId: string | undefined, fnCondition?: unknown): void {
   if (preference.Enabled === false || preference.Enabled === "false") return;
+  // Whether CodeDeploy resources exist at all is decided here; a parameter's deploy-time value cannot decide it.
+  if (preference.Enabled !== undefined && preference.Enabled !== true && preference.Enabled !== "true") {
+    ctx.unsupported.push(`${fnId}: DeploymentPreference Enabled given by an intrinsic function`);
+    return;
+  }
   if (!aliasId) {
     ctx.unsupported.push(`${fnId}: DeploymentPreference without AutoPublishAlias`);
     return;

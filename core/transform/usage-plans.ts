@@ -33,7 +33,8 @@ const tagList = (tags: unknown) => (isPlainObject(tags) ? Object.entries(tags).m
 export function addUsagePlan(ctx: TransformContext, apiId: string, api: JsonObject, stageId: string, plan: unknown): void {
   if (plan === undefined) return;
   if (!isPlainObject(plan) || !["PER_API", "SHARED", "NONE"].includes(plan.CreateUsagePlan as string)) {
-    ctx.unsupported.push(`${apiId}: Auth.UsagePlan (CreateUsagePlan must be PER_API, SHARED or NONE)`);
+    const given = isPlainObject(plan) && isPlainObject(plan.CreateUsagePlan) ? "given by an intrinsic function" : "must be PER_API, SHARED or NONE";
+    ctx.unsupported.push(`${apiId}: Auth.UsagePlan (CreateUsagePlan ${given})`);
     return;
   }
   if (plan.CreateUsagePlan === "NONE") return;
