@@ -13,7 +13,7 @@
 //    absent the committed resources/spec/sam.json is kept as it is.
 //
 // Usage: node scripts/build-spec.mjs [--check]   (--check: exit 1 when the committed files are stale)
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -168,48 +168,158 @@ export function buildSamSpec(schemaPath) {
 }
 
 /**
- * SAM policy templates (name → parameters and IAM statements with `{ Ref: Param }` placeholders),
- * derived from SAM's own "kitchen sink" translator test, which expands every policy template:
- * tests/translator/input/all_policy_templates.yaml and output/all_policy_templates.json
- * (aws/serverless-application-model @ 7000d0a3, Apache-2.0). The output keeps each parameter as
- * a `Fn::Sub` variable named after it (`queueName` for QueueName), which is what makes the
- * placeholders recoverable.
+ * SAM policy templates (name → parameters and IAM statements with `{ Ref: Param }` placeholders).
+ *
+ * Most are derived from SAM's own "kitchen sink" translator test, which expands every policy
+ * template it had when written: tests/translator/input/all_policy_templates.yaml and
+ * output/all_policy_templates.json (aws/serverless-application-model @ 7000d0a3, Apache-2.0). The
+ * output keeps each parameter as a `Fn::Sub` variable named after it (`queueName` for
+ * QueueName), which is what makes the placeholders recoverable.
+ *
+ * Templates that test does not expand are then read the same way from the other translator tests
+ * that use them (e.g. AWSSecretsManagerGetSecretValuePolicy from
+ * function_with_conditional_policy_template, where it is one branch of an `Fn::If`), and last
+ * from DOCUMENTED_TEMPLATES for the ones no translator test expands.
  */
-export function buildPolicyTemplates(inputPath, outputPath, parseYaml) {
-  const input = parseYaml(readFileSync(inputPath, "utf8"));
-  const output = JSON.parse(readFileSync(outputPath, "utf8"));
-  const fn = Object.values(input.Resources).find((r) => r.Type === "AWS::Serverless::Function");
-  const fnId = Object.keys(input.Resources).find((k) => input.Resources[k] === fn);
-  const role = output.Resources[`${fnId}Role`];
+export function buildPolicyTemplates(translatorDir, parseYaml) {
   const templates = {};
-  fn.Properties.Policies.forEach((entry, i) => {
-    const [name, args] = Object.entries(entry)[0];
-    const params = Object.keys(args ?? {});
-    const policy = role.Properties.Policies.find((p) => p.PolicyName === `${fnId}RolePolicy${i}`);
-    if (!policy) return;
-    const byLower = new Map(params.map((p) => [p.toLowerCase(), p]));
-    const placeholder = (varName) => byLower.get(varName.toLowerCase()) ?? (params.length === 1 ? params[0] : undefined);
-    const rewrite = (node) => {
-      if (Array.isArray(node)) return node.map(rewrite);
-      if (!node || typeof node !== "object") return node;
-      const sub = node["Fn::Sub"];
-      if (Array.isArray(sub) && sub[1] && typeof sub[1] === "object") {
-        const vars = {};
-        for (const [k, v] of Object.entries(sub[1])) {
-          const param = placeholder(k);
-          vars[k] = param ? { Ref: param } : rewrite(v);
-        }
-        return { "Fn::Sub": [sub[0], vars] };
-      }
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, rewrite(v)]));
-    };
-    templates[name] = { Parameters: params, Statement: rewrite(policy.PolicyDocument.Statement) };
-  });
+  const sources = [];
+  const read = (name) => {
+    const added = templatesFromTest(
+      parseYaml(readFileSync(join(translatorDir, "input", `${name}.yaml`), "utf8")),
+      JSON.parse(readFileSync(join(translatorDir, "output", `${name}.json`), "utf8")),
+      templates,
+    );
+    if (added.length > 0) sources.push(name === "all_policy_templates" ? name : `${name} (${added.join(", ")})`);
+  };
+  read("all_policy_templates");
+  const others = readdirSync(join(translatorDir, "input"))
+    .filter((f) => f.endsWith(".yaml") && !f.startsWith("error_") && f !== "all_policy_templates.yaml")
+    .map((f) => f.slice(0, -".yaml".length))
+    .filter((n) => existsSync(join(translatorDir, "output", `${n}.json`)))
+    .sort();
+  for (const name of others) read(name);
+  const documented = [];
+  for (const [name, template] of Object.entries(DOCUMENTED_TEMPLATES)) {
+    if (templates[name]) continue;
+    templates[name] = template;
+    documented.push(name);
+  }
   return {
-    source: "aws/serverless-application-model @ 7000d0a3b0e5e0d9fca014ce135850718aad1290, tests/translator/{input/all_policy_templates.yaml,output/all_policy_templates.json} (Apache-2.0)",
+    source:
+      "aws/serverless-application-model @ 7000d0a3b0e5e0d9fca014ce135850718aad1290, tests/translator/{input,output}/" +
+      sources.join(", ") +
+      " (Apache-2.0)" +
+      (documented.length > 0 ? `; ${documented.join(", ")} from ${DOCUMENTED_SOURCE}` : ""),
     templates,
   };
 }
+
+/** An `Fn::If` policy entry's two branches, whether the YAML tag was read as a mapping or (untagged) as a list. */
+function ifBranches(entry) {
+  if (Array.isArray(entry) && entry.length === 3) return [entry[1], entry[2]];
+  if (entry && typeof entry === "object" && Array.isArray(entry["Fn::If"]) && entry["Fn::If"].length === 3) return entry["Fn::If"].slice(1);
+  return null;
+}
+
+/** `{ Name: { ...args } }` when a policy entry is a policy template, else null. */
+function templateEntry(entry) {
+  if (!entry || typeof entry !== "object" || Array.isArray(entry)) return null;
+  const keys = Object.keys(entry);
+  if (keys.length !== 1 || keys[0] === "Statement" || keys[0] === "Ref" || keys[0].startsWith("Fn::")) return null;
+  const args = entry[keys[0]];
+  if (args !== null && args !== undefined && (typeof args !== "object" || Array.isArray(args))) return null;
+  return { name: keys[0], params: Object.keys(args ?? {}) };
+}
+
+/**
+ * Adds to `templates` each policy template a translator test's functions use that is not there
+ * yet, recovered from the inline policy SAM wrote for it (`<Fn>RolePolicy<index>`, possibly
+ * inside an `Fn::If`). Returns the names added.
+ */
+function templatesFromTest(input, output, templates) {
+  const added = [];
+  for (const [fnId, fn] of Object.entries(input?.Resources ?? {})) {
+    if (fn?.Type !== "AWS::Serverless::Function" || !Array.isArray(fn.Properties?.Policies)) continue;
+    const rolePolicies = output.Resources?.[`${fnId}Role`]?.Properties?.Policies;
+    if (!Array.isArray(rolePolicies)) continue;
+    fn.Properties.Policies.forEach((entry, i) => {
+      const policyName = `${fnId}RolePolicy${i}`;
+      const branches = ifBranches(entry);
+      const candidates = branches
+        ? branches.map((b, k) => [b, (p) => ifBranches(p)?.[k]])
+        : [[entry, (p) => p]];
+      for (const [candidate, pick] of candidates) {
+        const t = templateEntry(candidate);
+        if (!t || templates[t.name]) continue;
+        const policy = rolePolicies.map(pick).find((p) => p?.PolicyName === policyName);
+        if (!policy) continue;
+        templates[t.name] = { Parameters: t.params, Statement: withPlaceholders(policy.PolicyDocument.Statement, t.params) };
+        added.push(t.name);
+      }
+    });
+  }
+  return added;
+}
+
+/** Statements with each parameter's `Fn::Sub` variable turned back into `{ Ref: Param }`. */
+function withPlaceholders(statement, params) {
+  const byLower = new Map(params.map((p) => [p.toLowerCase(), p]));
+  const placeholder = (varName) => byLower.get(varName.toLowerCase()) ?? (params.length === 1 ? params[0] : undefined);
+  const rewrite = (node) => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (!node || typeof node !== "object") return node;
+    const sub = node["Fn::Sub"];
+    if (Array.isArray(sub) && sub[1] && typeof sub[1] === "object") {
+      const vars = {};
+      for (const [k, v] of Object.entries(sub[1])) {
+        const param = placeholder(k);
+        vars[k] = param ? { Ref: param } : rewrite(v);
+      }
+      return { "Fn::Sub": [sub[0], vars] };
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, rewrite(v)]));
+  };
+  return rewrite(statement);
+}
+
+const DOCUMENTED_SOURCE =
+  "the AWS SAM Developer Guide's policy template list (awsdocs/aws-sam-developer-guide @ 945d5acc, doc_source/serverless-policy-template-list.md)";
+
+/**
+ * Policy templates used in the corpus (../shared/corpus/serverless-patterns) that no SAM
+ * translator test expands, as the AWS SAM Developer Guide's policy template list documents
+ * their statements (see DOCUMENTED_SOURCE). Placeholders are written as the translator-derived
+ * ones are: `{ Ref: Param }` inside the `Fn::Sub` variables. Keys are sorted as SAM's outputs are.
+ */
+const DOCUMENTED_TEMPLATES = {
+  // Mount an EFS file system with write access, through the given access point only.
+  EFSWriteAccessPolicy: {
+    Parameters: ["FileSystem", "AccessPoint"],
+    Statement: [
+      {
+        Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+        Condition: {
+          StringEquals: {
+            "elasticfilesystem:AccessPointArn": {
+              "Fn::Sub": [
+                "arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPoint}",
+                { AccessPoint: { Ref: "AccessPoint" } },
+              ],
+            },
+          },
+        },
+        Effect: "Allow",
+        Resource: {
+          "Fn::Sub": [
+            "arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/${FileSystem}",
+            { FileSystem: { Ref: "FileSystem" } },
+          ],
+        },
+      },
+    ],
+  },
+};
 
 function writeIfChanged(path, data, check) {
   const text = JSON.stringify(data) + "\n";
@@ -240,11 +350,8 @@ if (isMain) {
   const policyPath = join(root, "resources/spec/sam-policy-templates.json");
   if (existsSync(join(translator, "input/all_policy_templates.yaml"))) {
     const { parse } = await import("yaml");
-    writeIfChanged(
-      policyPath,
-      buildPolicyTemplates(join(translator, "input/all_policy_templates.yaml"), join(translator, "output/all_policy_templates.json"), (t) => parse(t, { customTags: [] , logLevel: "silent" })),
-      check,
-    );
+    // Short-form intrinsics (!If, !Ref) are read untagged: an `!If` policy entry becomes a list.
+    writeIfChanged(policyPath, buildPolicyTemplates(translator, (t) => parse(t, { customTags: [], logLevel: "silent" })), check);
   }
   const size = (p) => (existsSync(p) ? `${(readFileSync(p).length / 1024).toFixed(0)} KiB` : "missing");
   console.log(

@@ -817,6 +817,24 @@ describe("expandPolicyTemplate", () => {
     ]);
     expect(expandPolicyTemplate("NoSuchPolicy", {})).toBeUndefined();
   });
+
+  it("expands AWSSecretsManagerGetSecretValuePolicy, which SAM's all-templates test leaves out, as SAM's conditional-template test does", () => {
+    // ../shared/corpus/sam-translator/output/function_with_conditional_policy_template.json
+    expect(expandPolicyTemplate("AWSSecretsManagerGetSecretValuePolicy", { SecretArn: { Ref: "DbSecret" } })).toEqual([
+      { Action: ["secretsmanager:GetSecretValue"], Effect: "Allow", Resource: { "Fn::Sub": ["${secretArn}", { secretArn: { Ref: "DbSecret" } }] } },
+    ]);
+  });
+
+  it("expands EFSWriteAccessPolicy to mount and write through the given access point only", () => {
+    const [statement] = expandPolicyTemplate("EFSWriteAccessPolicy", { FileSystem: { Ref: "Fs" }, AccessPoint: { Ref: "Ap" } }) as Record<string, unknown>[];
+    expect(statement.Action).toEqual(["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]);
+    expect(statement.Resource).toEqual({ "Fn::Sub": ["arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/${FileSystem}", { FileSystem: { Ref: "Fs" } }] });
+    expect(statement.Condition).toEqual({
+      StringEquals: {
+        "elasticfilesystem:AccessPointArn": { "Fn::Sub": ["arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPoint}", { AccessPoint: { Ref: "Ap" } }] },
+      },
+    });
+  });
 });
 
 describe("toYaml", () => {
