@@ -39,7 +39,79 @@ async function list(root: string, dir: string, recursive: boolean, out: FileEntr
   }
 }
 
-type Watches = Map<string, fs.FSWatcher>;
+type Watches = Map<string, { close(): void }>;
+
+/**
+ * A watch on a path inside the project that survives the path being deleted and made again.
+ * inotify drops a watch for good when its folder is removed (`rm -rf src/Fn`, or the folder renamed
+ * away), so a file of that folder that comes back later would go unnoticed. While the path is
+ * missing, the nearest folder above it that exists is watched instead (not recursively: only the
+ * next step down matters); once the path is back it is watched again, and every file under it is
+ * reported, since each may be one an editor tab has open.
+ */
+function watchSurvivingDeletion(root: string, absolute: string, report: (file: string, kind: "change" | "rename") => void): { close(): void } {
+  let watcher: fs.FSWatcher | null = null;
+  let watchingAncestor: string | null = null;
+  let closed = false;
+
+  const reportAllUnder = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (SKIPPED.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) reportAllUnder(full);
+      else if (entry.isFile()) report(full, "rename");
+    }
+  };
+
+  const arm = (cameBack: boolean) => {
+    if (closed) return;
+    watcher?.close();
+    watcher = null;
+    watchingAncestor = null;
+    try {
+      if (fs.existsSync(absolute)) {
+        const isDir = fs.statSync(absolute).isDirectory();
+        watcher = fs.watch(absolute, { recursive: isDir }, (kind, name) => {
+          report(isDir && name ? path.join(absolute, name.toString()) : absolute, kind === "rename" ? "rename" : "change");
+          if (kind === "rename" && !fs.existsSync(absolute)) arm(false);
+        });
+        // Armed first, then listed: a file written in between is reported at least once.
+        if (cameBack) {
+          if (isDir) reportAllUnder(absolute);
+          else report(absolute, "rename");
+        }
+        return;
+      }
+      let ancestor = path.dirname(absolute);
+      while (!fs.existsSync(ancestor) && ancestor.startsWith(root + path.sep)) ancestor = path.dirname(ancestor);
+      watchingAncestor = ancestor;
+      watcher = fs.watch(ancestor, () => {
+        // Back, or one step nearer (src/ made again before src/Fn/): move the watch.
+        let nearest = path.dirname(absolute);
+        while (!fs.existsSync(nearest) && nearest !== watchingAncestor && nearest.startsWith(root + path.sep)) nearest = path.dirname(nearest);
+        if (fs.existsSync(absolute) || nearest !== watchingAncestor || !fs.existsSync(ancestor)) arm(true);
+      });
+    } catch {
+      // The project folder itself is gone (or cannot be watched): nothing left to follow.
+      watcher = null;
+    }
+    watcher?.on("error", () => arm(true));
+  };
+
+  arm(false);
+  return {
+    close() {
+      closed = true;
+      watcher?.close();
+    },
+  };
+}
 
 function watchesOf(ctx: HandlerContext): Watches {
   let watches = ctx.session.state.get("files.watches") as Watches | undefined;
@@ -93,10 +165,8 @@ export function filesHandlers(): Handlers {
       const { root, absolute } = inProject(ctx, relative);
       if (!fs.existsSync(absolute)) throw notFound(relative);
       const watchId = randomUUID();
-      const isDir = fs.statSync(absolute).isDirectory();
-      const watcher = fs.watch(absolute, { recursive: isDir }, (kind, name) => {
-        const changed = isDir && name ? path.join(absolute, name.toString()) : absolute;
-        ctx.emit("files.changed", { watchId, path: toProjectRelative(root, changed), kind: kind === "rename" ? "rename" : "change" });
+      const watcher = watchSurvivingDeletion(root, absolute, (changed, kind) => {
+        ctx.emit("files.changed", { watchId, path: toProjectRelative(root, changed), kind });
       });
       watchesOf(ctx).set(watchId, watcher);
       return { watchId };

@@ -27,12 +27,20 @@ function CodeTabs() {
       {tabs.map((path) => {
         const b = buffers[path];
         const dirty = b && b.text !== b.savedText;
+        const deleted = !!b?.deletedOnDisk;
         const label = `${fileName(path)}${b?.functionId ? ` (${b.functionId})` : ""}`;
         return (
-          <div key={path} className="code-tab" data-active={path === active}>
-            <button role="tab" aria-selected={path === active} title={path} onClick={() => setActive(path)} aria-label={`${label}${dirty ? ", unsaved" : ""}`}>
+          <div key={path} className="code-tab" data-active={path === active} data-deleted={deleted}>
+            <button
+              role="tab"
+              aria-selected={path === active}
+              title={deleted ? `${path} (deleted on disk)` : path}
+              onClick={() => setActive(path)}
+              aria-label={`${label}${deleted ? " (deleted)" : ""}${dirty ? ", unsaved" : ""}`}
+            >
               {dirty && <span className="code-dirty" aria-hidden="true">●</span>}
-              {label}
+              <span className="code-tab-name">{label}</span>
+              {deleted && <span className="code-deleted-mark" aria-hidden="true"> (deleted)</span>}
             </button>
             <button className="code-tab-close" aria-label={`Close ${fileName(path)}`} title="Close" onClick={() => void close(path)}>
               ×
@@ -58,8 +66,31 @@ function DiskChangeBanner({ path }: { path: string }) {
   );
 }
 
+/**
+ * The open file was deleted (or renamed away) by another program: its text is still here, and can
+ * be written back or let go — as VS Code offers for an editor whose file is gone.
+ */
+function DeletedOnDiskBanner({ path }: { path: string }) {
+  const deleted = useStore((s) => !!s.codeBuffers[path]?.deletedOnDisk);
+  const save = useStore((s) => s.saveCode);
+  const close = useStore((s) => s.closeCodeTab);
+  if (!deleted) return null;
+  return (
+    <div role="alert" className="code-banner code-banner-deleted">
+      <span>
+        {fileName(path)} was deleted or moved away on disk by another program. Its text is kept here, unsaved.
+      </span>
+      <button onClick={() => void save(path).catch(() => undefined)} title={`Write this text to ${path} again`}>
+        Save again
+      </button>
+      <button onClick={() => void close(path, { letDeletedGo: true })}>Close tab</button>
+    </div>
+  );
+}
+
 function SaveButton({ path }: { path: string }) {
-  const dirty = useStore((s) => s.codeBuffers[path] && s.codeBuffers[path].text !== s.codeBuffers[path].savedText);
+  // A file deleted on disk can always be saved (back), even without edits.
+  const dirty = useStore((s) => s.codeBuffers[path] && (s.codeBuffers[path].text !== s.codeBuffers[path].savedText || s.codeBuffers[path].deletedOnDisk));
   const save = useStore((s) => s.saveCode);
   return (
     <button className="code-save" disabled={!dirty} onClick={() => void save(path).catch(() => undefined)} title="Save (Ctrl/Cmd+S)">
@@ -320,6 +351,7 @@ export function CodePanel() {
         ) : active ? (
           <>
             <DiskChangeBanner path={active} />
+            <DeletedOnDiskBanner path={active} />
             <div className="code-editor-host">
               <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
                 <CodeEditor path={active} />

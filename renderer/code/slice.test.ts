@@ -16,7 +16,8 @@ vi.mock("../transport", () => {
   const api = {
     files: {
       read: async ({ path }: { path: string }) => {
-        if (!disk.has(path)) throw new Error(`${path} does not exist`);
+        // As main answers for a missing file (main/files/handlers.ts).
+        if (!disk.has(path)) throw Object.assign(new Error(`${path} does not exist in the project.`), { code: "files.notFound" });
         return { path, text: disk.get(path)! };
       },
       write: async ({ path, text }: { path: string; text: string }) => {
@@ -160,6 +161,86 @@ Resources:
     await s().noticeDiskChange("src/Worker/index.mjs");
     s().keepMyVersion("src/Worker/index.mjs");
     expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ text: "mine, edited\n", savedText: "theirs\n", diskText: null });
+  });
+
+  it("marks a tab deleted when another program deletes its file, keeps its text, and Save again writes it back", async () => {
+    disk.set("src/Worker/index.mjs", "on disk\n");
+    await s().openFunctionCode("Worker");
+    s().editCode("src/Worker/index.mjs", "on disk, edited\n");
+    disk.delete("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ deletedOnDisk: true, text: "on disk, edited\n", diskText: null });
+    expect(s().codeTabs).toEqual(["src/Worker/index.mjs"]);
+    await s().saveCode("src/Worker/index.mjs");
+    expect(disk.get("src/Worker/index.mjs")).toBe("on disk, edited\n");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ deletedOnDisk: false, savedText: "on disk, edited\n" });
+    expect(s().statusMessage?.text).toBe("Saved src/Worker/index.mjs again");
+  });
+
+  it("clears the deleted mark when the file comes back, offering its text only when it differs", async () => {
+    disk.set("src/Worker/index.mjs", "mine\n");
+    await s().openFunctionCode("Worker");
+    disk.delete("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"].deletedOnDisk).toBe(true);
+
+    // Back with the same text (git checkout): nothing to offer.
+    disk.set("src/Worker/index.mjs", "mine\n");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ deletedOnDisk: false, diskText: null });
+
+    // Gone again, then back with other text: offered as any outside change.
+    disk.delete("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    disk.set("src/Worker/index.mjs", "theirs\n");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ deletedOnDisk: false, diskText: "theirs\n", text: "mine\n" });
+  });
+
+  it("does not mark a file that another program deletes and writes again at once", async () => {
+    disk.set("src/Worker/index.mjs", "v1\n");
+    await s().openFunctionCode("Worker");
+    disk.delete("src/Worker/index.mjs");
+    const noticed = s().noticeDiskChange("src/Worker/index.mjs");
+    // Written again before the absence is checked a second time.
+    setTimeout(() => disk.set("src/Worker/index.mjs", "v2\n"), 0);
+    await noticed;
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ deletedOnDisk: false, diskText: "v2\n" });
+  });
+
+  it("drops a pending disk-change offer when the file is then deleted, keeping the editor's text", async () => {
+    disk.set("src/Worker/index.mjs", "mine\n");
+    await s().openFunctionCode("Worker");
+    disk.set("src/Worker/index.mjs", "theirs\n");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"].diskText).toBe("theirs\n");
+    disk.delete("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"]).toMatchObject({ deletedOnDisk: true, diskText: null, text: "mine\n" });
+    // Nothing to reload from any more.
+    s().reloadFromDisk("src/Worker/index.mjs");
+    expect(s().codeBuffers["src/Worker/index.mjs"].text).toBe("mine\n");
+  });
+
+  it("asks before closing a deleted file's tab with ×, but not from the banner's Close tab unless there are edits", async () => {
+    disk.set("src/Worker/index.mjs", "only copy\n");
+    await s().openFunctionCode("Worker");
+    disk.delete("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+
+    const closing = s().closeCodeTab("src/Worker/index.mjs");
+    await vi.waitFor(() => expect(s().confirmRequest?.message).toBe("src/Worker/index.mjs was deleted on disk. Save it again before closing?"));
+    s().closeConfirm("Save");
+    await closing;
+    expect(disk.get("src/Worker/index.mjs")).toBe("only copy\n");
+    expect(s().codeTabs).toEqual([]);
+
+    await s().openFunctionCode("Worker");
+    disk.delete("src/Worker/index.mjs");
+    await s().noticeDiskChange("src/Worker/index.mjs");
+    await s().closeCodeTab("src/Worker/index.mjs", { letDeletedGo: true });
+    expect(s().codeTabs).toEqual([]);
+    expect(disk.has("src/Worker/index.mjs")).toBe(false);
   });
 
   it("starts the test event from the trigger's sample, saves edits in flowform.json and runs with the current template", async () => {

@@ -1,6 +1,7 @@
 /**
  * Code slice: the function code files open in the code panel, their unsaved edits, changes made
- * on disk by other programs, the "new function code" form, and local test runs.
+ * on disk by other programs (including deleting or renaming the file away), the "new function
+ * code" form, and local test runs.
  *
  * Files are read and written through `files.*` (confined to the project folder, atomic writes);
  * test runs go through `invoke.run`. Everything the template must say about the code (CodeUri,
@@ -31,6 +32,11 @@ export interface CodeBuffer {
   savedText: string;
   /** Set when the file changed on disk and differs from what we last saw: offered to the user. */
   diskText: string | null;
+  /**
+   * The file is gone from disk (deleted, or renamed away, by another program). The tab stays open
+   * with its text, as VS Code keeps an editor whose file was deleted; saving writes it back.
+   */
+  deletedOnDisk: boolean;
   /** Increases when the text is replaced from outside the editor (reload): the editor resets its model. */
   revision: number;
 }
@@ -50,7 +56,12 @@ export interface CodeSlice {
   /** Open a function's handler in the code panel (double-click on a function node, "Edit code"). */
   openFunctionCode(functionId: string): Promise<void>;
   openCodeFile(path: string, functionId: string | null): Promise<void>;
-  closeCodeTab(path: string): Promise<void>;
+  /**
+   * Close a tab, asking first when its text would be lost: unsaved edits, or a file deleted on
+   * disk (its text is nowhere else). `letDeletedGo` is the deleted-file banner's "Close tab",
+   * where the person has already chosen not to save it again: only unsaved edits ask then.
+   */
+  closeCodeTab(path: string, options?: { letDeletedGo?: boolean }): Promise<void>;
   setActiveCodeTab(path: string): void;
   editCode(path: string, text: string): void;
   /** Write a buffer to disk (atomic, through main). */
@@ -59,7 +70,7 @@ export interface CodeSlice {
   /** Accept or decline the version on disk after an outside change. */
   reloadFromDisk(path: string): void;
   keepMyVersion(path: string): void;
-  /** Disk changed (files.changed): offer the new text if it differs. */
+  /** Disk changed (files.changed): offer the new text if it differs, or mark the tab when the file is gone. */
   noticeDiskChange(path: string): Promise<void>;
   /** Create starter code for a function from its wiring and point the template at it. */
   createFunctionCode(functionId: string, options: StarterOptions): Promise<void>;
@@ -77,6 +88,19 @@ const watchedFolders = new Map<string, string>();
 const folderRenames = new Map<string, string>();
 let unsubscribeFiles: (() => void) | null = null;
 let unsubscribeMenu: (() => void) | null = null;
+
+/**
+ * How long a missing file must stay missing before its tab is marked deleted. Some programs
+ * replace a file by deleting it and writing it again (and some watchers report a delete for a
+ * file that is still there), so the absence is checked a second time first — VS Code waits 100 ms
+ * and checks that the file really is gone before it marks an editor deleted
+ * (src/vs/workbench/services/textfile/common/textFileEditorModel.ts, onDidFilesChange).
+ */
+export const DELETE_RECHECK_MS = 100;
+
+function isNotFound(error: unknown): boolean {
+  return FlowformError.from(error).code === "files.notFound";
+}
 
 export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
   const patchBuffer = (path: string, patch: Partial<CodeBuffer>) =>
@@ -242,7 +266,7 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
       if (!get().codeBuffers[path]) {
         const { text } = await api().files.read({ path });
         set((s) => ({
-          codeBuffers: { ...s.codeBuffers, [path]: { path, functionId, text, savedText: text, diskText: null, revision: 0 } },
+          codeBuffers: { ...s.codeBuffers, [path]: { path, functionId, text, savedText: text, diskText: null, deletedOnDisk: false, revision: 0 } },
           codeTabs: s.codeTabs.includes(path) ? s.codeTabs : [...s.codeTabs, path],
         }));
         void watchFolder(path);
@@ -250,10 +274,15 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
       set({ codeActivePath: path, codeCreateFor: null, ...(functionId ? { codeTestFunction: functionId } : {}) });
     },
 
-    async closeCodeTab(path) {
+    async closeCodeTab(path, options) {
       const buffer = get().codeBuffers[path];
-      if (buffer && buffer.text !== buffer.savedText) {
-        const choice = await get().ask({ title: "Unsaved changes", message: `Save ${path} before closing?`, choices: ["Save", "Don't save", "Cancel"] });
+      const deletedAsk = !!buffer?.deletedOnDisk && !options?.letDeletedGo;
+      if (buffer && (buffer.text !== buffer.savedText || deletedAsk)) {
+        const choice = await get().ask({
+          title: "Unsaved changes",
+          message: buffer.deletedOnDisk ? `${path} was deleted on disk. Save it again before closing?` : `Save ${path} before closing?`,
+          choices: ["Save", "Don't save", "Cancel"],
+        });
         if (choice === "Cancel" || choice === null) return;
         if (choice === "Save") await get().saveCode(path);
       }
@@ -281,9 +310,10 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
       if (!buffer) return;
       const text = buffer.text;
       try {
+        // An atomic write that also makes the folder again when it was deleted (main/project/atomic.ts).
         await api().files.write({ path, text });
-        patchBuffer(path, { savedText: text, diskText: null });
-        get().setStatus(`Saved ${path}`);
+        patchBuffer(path, { savedText: text, diskText: null, deletedOnDisk: false });
+        get().setStatus(buffer.deletedOnDisk ? `Saved ${path} again` : `Saved ${path}`);
       } catch (e) {
         get().setStatus(`Could not save ${path}: ${FlowformError.from(e).message}`, "error");
         throw e;
@@ -309,15 +339,28 @@ export const createCodeSlice: SliceCreator<CodeSlice> = (set, get, store) => {
     async noticeDiskChange(path) {
       const b = get().codeBuffers[path];
       if (!b) return;
-      const disk = await api().files.read({ path }).then((r) => r.text, () => null);
+      const read = () => api().files.read({ path }).then((r) => ({ text: r.text }), (e: unknown) => (isNotFound(e) ? ("gone" as const) : null));
+      let disk = await read();
+      if (disk === "gone" && !b.deletedOnDisk) {
+        await new Promise((resolve) => setTimeout(resolve, DELETE_RECHECK_MS));
+        disk = await read();
+      }
       const now = get().codeBuffers[path];
+      // Unreadable for another reason (too large, permissions): nothing to offer.
       if (disk === null || !now) return;
-      // Our own save, or the same text: nothing to offer.
-      if (disk === now.savedText || disk === now.text) {
-        if (disk !== now.savedText) patchBuffer(path, { savedText: disk });
+      if (disk === "gone") {
+        // The text stays in the tab; a pending "changed on disk" offer has nothing left to offer.
+        if (!now.deletedOnDisk) patchBuffer(path, { deletedOnDisk: true, diskText: null });
         return;
       }
-      patchBuffer(path, { diskText: disk });
+      // Back on disk: the marker clears, and different text is offered as for any outside change.
+      if (now.deletedOnDisk) patchBuffer(path, { deletedOnDisk: false });
+      // Our own save, or the same text: nothing to offer.
+      if (disk.text === now.savedText || disk.text === now.text) {
+        if (disk.text !== now.savedText) patchBuffer(path, { savedText: disk.text, diskText: null });
+        return;
+      }
+      patchBuffer(path, { diskText: disk.text });
     },
 
     async createFunctionCode(functionId, options) {

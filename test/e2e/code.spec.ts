@@ -1,7 +1,8 @@
 /**
  * Function code end to end on the web host: open a function's handler in the code panel (Monaco,
  * loaded only then), edit, save with Ctrl+S (the file on disk changes), run a local test and see
- * the result; create starter code for a function without code; offer outside changes.
+ * the result; create starter code for a function without code; offer outside changes, and mark a
+ * file deleted on disk (Save again / Close tab).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -284,6 +285,38 @@ test("offers a change made on disk by another program", async ({ host, openApp }
   await banner.getByRole("button", { name: "Reload from disk" }).click();
   await expect(banner).toBeHidden();
   await expect(codeLines(page)).toContainText("changed outside");
+});
+
+test("marks a tab whose file was deleted on disk and saves it again", async ({ host, openApp }) => {
+  const dir = await host.makeProject({ "template.yaml": TEMPLATE, "src/Hello/index.mjs": HANDLER });
+  const page = await openApp({ project: dir });
+  await openCodeOf(page, "Hello");
+  await expect(codeLines(page)).toContainText("hello from");
+
+  // Another program removes the whole code folder.
+  await fs.rm(path.join(dir, "src/Hello"), { recursive: true });
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello) (deleted)" })).toBeVisible();
+  const banner = page.getByRole("alert").filter({ hasText: "deleted on disk" });
+  await expect(banner).toBeVisible();
+  await expect(codeLines(page)).toContainText("hello from");
+  await page.screenshot({ path: "test-results/code-deleted-on-disk.png" });
+
+  await banner.getByRole("button", { name: "Save again" }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)", exact: true })).toBeVisible();
+  expect(await fs.readFile(path.join(dir, "src/Hello/index.mjs"), "utf8")).toBe(HANDLER);
+
+  // Renamed away and back by another program: the mark comes and goes with the file.
+  await fs.rename(path.join(dir, "src/Hello/index.mjs"), path.join(dir, "src/Hello/old.mjs"));
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello) (deleted)" })).toBeVisible();
+  await fs.rename(path.join(dir, "src/Hello/old.mjs"), path.join(dir, "src/Hello/index.mjs"));
+  await expect(page.getByRole("tab", { name: "index.mjs (Hello)", exact: true })).toBeVisible();
+  await expect(banner).toBeHidden();
+
+  // Close tab lets the file go.
+  await fs.rm(path.join(dir, "src/Hello/index.mjs"));
+  await banner.getByRole("button", { name: "Close tab" }).click();
+  await expect(page.getByRole("tab", { name: /index\.mjs/ })).toHaveCount(0);
 });
 
 test("shows a thrown error with its stack", async ({ host, openApp }) => {
