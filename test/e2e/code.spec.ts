@@ -296,7 +296,7 @@ test("marks a tab whose file was deleted on disk and saves it again", async ({ h
   // Another program removes the whole code folder.
   await fs.rm(path.join(dir, "src/Hello"), { recursive: true });
   await expect(page.getByRole("tab", { name: "index.mjs (Hello) (deleted)" })).toBeVisible();
-  const banner = page.getByRole("alert").filter({ hasText: "deleted on disk" });
+  const banner = page.getByRole("alert").filter({ hasText: "was deleted or moved away on disk" });
   await expect(banner).toBeVisible();
   await expect(codeLines(page)).toContainText("hello from");
   await page.screenshot({ path: "test-results/code-deleted-on-disk.png" });
