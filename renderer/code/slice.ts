@@ -93,8 +93,9 @@ let unsubscribeMenu: (() => void) | null = null;
  * How long a missing file must stay missing before its tab is marked deleted. Some programs
  * replace a file by deleting it and writing it again (and some watchers report a delete for a
  * file that is still there), so the absence is checked a second time first — VS Code waits 100 ms
- * and checks that the file really is gone before it marks an editor deleted
- * (src/vs/workbench/services/textfile/common/textFileEditorModel.ts, onDidFilesChange).
+ * and checks that the file really is gone before it marks an editor deleted ("orphaned"), after
+ * reports of delete events for files that still existed (microsoft/vscode#13665;
+ * src/vs/workbench/services/textfile/common/textFileEditorModel.ts, onDidFilesChange).
  */
 export const DELETE_RECHECK_MS = 100;
 
