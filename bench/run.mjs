@@ -7,8 +7,8 @@
  *   BENCH_SIZES=50,200 npm run bench     fewer sizes (default 50,200,500,1000)
  *   BENCH_ONLY=bundles,canvas npm run bench
  *                                        only these suites; the others keep their figures in
- *                                        results.json, and each suite records when and on what
- *                                        machine it ran (`ranOn`)
+ *                                        results.json. `ranOn` records when each suite last ran
+ *                                        and the load average then; `machine` is this run's.
  */
 import { spawnSync, execSync } from "node:child_process";
 import fs from "node:fs";
