@@ -24,6 +24,7 @@ import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { streamWithoutFailureHandling } from "./stream-without-failure-handling";
 
 export type { CheckOptions, CheckRule } from "./rule";
+export { concurrencyBudgetIn } from "./reserved-concurrency-budget";
 
 /** Every rule, in the order their problems are listed. */
 export const CHECK_RULES: readonly CheckRule[] = [

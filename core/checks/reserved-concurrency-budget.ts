@@ -35,14 +35,20 @@ function sourceWords(ctx: CheckContext, t: Trigger): string {
   }
 }
 
+/** The concurrency budget set in flowform.json `preferences`, or undefined when none (the rule is off). */
+export function concurrencyBudgetIn(preferences: Record<string, unknown> | undefined): number | undefined {
+  const value = preferences?.concurrencyBudget;
+  return typeof value === "number" && value > 0 ? value : undefined;
+}
+
 export const reservedConcurrencyBudget: CheckRule = {
   id: "reserved-concurrency-budget",
   title: "Function without reserved concurrency under a concurrency budget",
   severity: "warning",
   source: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html",
   run(ctx) {
-    const budget = ctx.options.preferences?.concurrencyBudget;
-    if (typeof budget !== "number" || !(budget > 0)) return [];
+    const budget = concurrencyBudgetIn(ctx.options.preferences);
+    if (budget === undefined) return [];
     const problems: Problem[] = [];
     const uncapped: { fnId: string; sources: string[]; triggers: Trigger[] }[] = [];
     let reservedTotal = 0;

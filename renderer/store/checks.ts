@@ -7,7 +7,7 @@
  * Options come from flowform.json: `preferences` (e.g. `concurrencyBudget`) and the usage
  * region's price table, which prices one trip round a runaway loop.
  */
-import type { CheckOptions } from "../../core/checks";
+import { concurrencyBudgetIn, type CheckOptions } from "../../core/checks";
 import type { FlowformSettings } from "../../core/project/settings";
 import { priceTableFor } from "../cost/prices";
 
@@ -26,8 +26,7 @@ export function checkOptionsFor(file: string, settings: FlowformSettings | undef
 
 /** The concurrency budget the person set (flowform.json `preferences.concurrencyBudget`), if any. */
 export function concurrencyBudgetOf(settings: FlowformSettings | undefined): number | undefined {
-  const value = settings?.preferences?.concurrencyBudget;
-  return typeof value === "number" && value > 0 ? value : undefined;
+  return concurrencyBudgetIn(settings?.preferences);
 }
 
 /**
