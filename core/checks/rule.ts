@@ -8,6 +8,7 @@
 import type { Connection, Operation, Problem, QuickFix, Resource, Severity, TemplateModel } from "../model/types";
 import type { ParsedTemplate } from "../template/parse";
 import { keyLineAt } from "../template/parse";
+import { isPrefix } from "../connections/references-walk";
 import type { PriceTable } from "../cost/prices";
 import type { DesignFacts } from "./design-facts";
 
@@ -97,10 +98,6 @@ export interface Declaration {
   /** The function it invokes and its source, when known: used when no wire owns the path. */
   function?: string;
   source?: string;
-}
-
-function isPrefix(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length <= b.length && a.every((part, i) => String(part) === String(b[i]));
 }
 
 /**
